@@ -1,0 +1,1 @@
+"""Pure nutrition and fasting model: no Home Assistant imports, deterministic and fast."""

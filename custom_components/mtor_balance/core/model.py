@@ -1,0 +1,136 @@
+"""The value types every part of the model shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from enum import StrEnum
+
+from .categories import Category
+
+
+class Source(StrEnum):
+    """How an intake entry reached the log."""
+
+    SCALE = "scale"
+    MANUAL = "manual"
+    ACTION = "action"
+
+
+class AgeGroup(StrEnum):
+    """Older adults need more leucine per meal (anabolic resistance)."""
+
+    ADULT = "adult"
+    OLDER = "older"
+
+
+class DayType(StrEnum):
+    """A day of the protein-cycling plan."""
+
+    NORMAL = "normal"
+    HIGH_PROTEIN = "high_protein"
+    LOW_PROTEIN = "low_protein"
+    FAST = "fast"
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """A food with its nutrients per 100 g."""
+
+    id: str
+    name: str
+    name_sv: str
+    category: Category
+    protein_g: float
+    leucine_g: float
+    kcal: float
+    leucine_estimated: bool
+    usda_ndb: str | None = None
+    common: bool = False
+
+    def name_in(self, language: str) -> str:
+        """Return the food's name in `language` ("sv" or anything else for English)."""
+        return self.name_sv if language == "sv" and self.name_sv else self.name
+
+    def portion(self, grams: float) -> Nutrients:
+        """Return the nutrients in `grams` of this food."""
+        scale = grams / 100.0
+        return Nutrients(
+            protein_g=self.protein_g * scale,
+            leucine_g=self.leucine_g * scale,
+            kcal=self.kcal * scale,
+            leucine_estimated=self.leucine_estimated,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Nutrients:
+    """The nutrients of one portion."""
+
+    protein_g: float
+    leucine_g: float
+    kcal: float
+    leucine_estimated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One logged intake. Times are timezone-aware (stored in UTC)."""
+
+    id: str
+    time: datetime
+    name: str
+    protein_g: float
+    leucine_g: float
+    kcal: float
+    leucine_estimated: bool
+    source: Source
+    food_id: str | None = None
+    grams: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EatingWindow:
+    """When a person eats: a fixed daily window, or one that opens with the first meal."""
+
+    length_h: float
+    start: time | None = None  # None: the window opens with the first meal of the day
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Everything about a person that the model needs."""
+
+    body_mass_kg: float
+    age_group: AgeGroup
+    fast_goal_h: float
+    eating_window: EatingWindow
+    leucine_target_g: float
+    protein_target_g: float
+    plan: tuple[DayType, ...] = field(default=(DayType.NORMAL,) * 7)  # Monday first
+    day_start: time = time(0, 0)
+    meal_merge_min: float = 45.0
+
+    @property
+    def effective_leucine_g(self) -> float:
+        """Leucine in a meal at or over which the meal counts as effective."""
+        return self.leucine_target_g * EFFECTIVE_SHARE_OF_TARGET
+
+
+# A meal with at least 80% of the leucine target counts as effective (nutrition.md §4 step 1).
+EFFECTIVE_SHARE_OF_TARGET = 0.8
+
+
+def default_leucine_target_g(body_mass_kg: float, age_group: AgeGroup) -> float:
+    """Leucine per meal: young max(2.0, 0.025/kg), older max(3.0, 0.04/kg), rounded to 0.1 g."""
+    if age_group is AgeGroup.OLDER:
+        target = max(3.0, 0.04 * body_mass_kg)
+    else:
+        target = max(2.0, 0.025 * body_mass_kg)
+    return round(target, 1)
+
+
+def default_protein_target_g(body_mass_kg: float, age_group: AgeGroup) -> float:
+    """Daily protein: 1.2 g/kg for older adults (PROT-AGE), 1.6 g/kg otherwise (Morton 2018)."""
+    per_kg = 1.2 if age_group is AgeGroup.OLDER else 1.6
+    return round(per_kg * body_mass_kg)

