@@ -1,0 +1,1 @@
+"""Bluetooth kitchen-scale protocol parsers (pure) and their connection manager."""
