@@ -1,0 +1,91 @@
+"""mTOR Balance: log leucine and fasting from a kitchen scale, per person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryNotReady
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
+from homeassistant.util.hass_dict import HassKey
+
+from .const import CONF_LOG_MODE, CONF_SCALE_ENTITY, DOMAIN, LOG_MODE_ON_REMOVAL
+from .coordinator import MtorConfigEntry, PersonCoordinator
+from .core.foods import FoodTable
+from .portion import ScaleFollower
+from .services import async_setup_services
+from .store import PersonStore, StorageUnavailableError
+
+PLATFORMS = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.EVENT,
+    Platform.SELECT,
+    Platform.SENSOR,
+]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+FOOD_TABLE_PATH = Path(__file__).parent / "data" / "foods.csv"
+FOOD_TABLE: HassKey[FoodTable] = HassKey(f"{DOMAIN}_food_table")
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the actions; they work for every person."""
+    async_setup_services(hass)
+    return True
+
+
+async def async_get_food_table(hass: HomeAssistant) -> FoodTable:
+    """Return the bundled food table, loading it once (off the event loop)."""
+    if (table := hass.data.get(FOOD_TABLE)) is None:
+        table = await hass.async_add_executor_job(FoodTable.load, FOOD_TABLE_PATH)
+        if hass.data.setdefault(FOOD_TABLE, table) is table:
+            # The search index is only needed by actions; build it off the loop, after setup.
+            hass.async_add_executor_job(table.build_index)
+        table = hass.data[FOOD_TABLE]
+    return table
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: MtorConfigEntry) -> bool:
+    """Set up one person."""
+    foods = await async_get_food_table(hass)
+    store = PersonStore(hass, entry.entry_id)
+    try:
+        data = await store.async_load()
+    except StorageUnavailableError as err:
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="storage_unavailable",
+            translation_placeholders={"path": str(err)},
+        ) from err
+    coordinator = PersonCoordinator(hass, entry, foods, store, data)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = coordinator
+    coordinator.async_start()
+    entry.async_on_unload(coordinator.async_shutdown)
+
+    if scale := entry.options.get(CONF_SCALE_ENTITY):
+        follower = ScaleFollower(
+            hass,
+            coordinator,
+            scale,
+            log_on_removal=entry.options.get(CONF_LOG_MODE) == LOG_MODE_ON_REMOVAL,
+        )
+        entry.async_on_unload(follower.async_start())
+
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: MtorConfigEntry) -> bool:
+    """Unload one person."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: ConfigEntry) -> None:
+    """Delete a removed person's stored data."""
+    await PersonStore(hass, entry.entry_id).async_remove()

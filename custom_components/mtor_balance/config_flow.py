@@ -1,0 +1,258 @@
+"""Add a person, change their goals (options) and rename them (reconfigure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, override
+
+from homeassistant.components.sensor import SensorDeviceClass
+from homeassistant.config_entries import (
+    ConfigEntry,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.core import callback
+from homeassistant.data_entry_flow import section
+from homeassistant.helpers.selector import (
+    EntitySelector,
+    EntitySelectorConfig,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TimeSelector,
+)
+from homeassistant.util import slugify
+import probatio
+
+from .const import (
+    CONF_AGE_GROUP,
+    CONF_BODY_MASS,
+    CONF_DAY_START,
+    CONF_FAST_GOAL,
+    CONF_LEUCINE_TARGET,
+    CONF_LOG_MODE,
+    CONF_PERSON_NAME,
+    CONF_PLAN,
+    CONF_PROTEIN_TARGET,
+    CONF_SCALE_ENTITY,
+    CONF_WINDOW_LENGTH,
+    CONF_WINDOW_MODE,
+    CONF_WINDOW_START,
+    DEFAULT_BODY_MASS,
+    DEFAULT_DAY_START,
+    DEFAULT_FAST_GOAL,
+    DEFAULT_WINDOW_LENGTH,
+    DEFAULT_WINDOW_START,
+    DOMAIN,
+    LOG_MODE_BUTTON,
+    LOG_MODE_ON_REMOVAL,
+    WEEKDAYS,
+    WINDOW_MODE_FIRST_MEAL,
+    WINDOW_MODE_FIXED,
+)
+from .core.model import (
+    AgeGroup,
+    DayType,
+    default_leucine_target_g,
+    default_protein_target_g,
+)
+
+
+def _number(minimum: float, maximum: float, step: float, unit: str) -> NumberSelector:
+    return NumberSelector(
+        NumberSelectorConfig(
+            min=minimum,
+            max=maximum,
+            step=step,
+            unit_of_measurement=unit,
+            mode=NumberSelectorMode.BOX,
+        )
+    )
+
+
+def _choice(options: list[str], key: str) -> SelectSelector:
+    return SelectSelector(
+        SelectSelectorConfig(
+            options=options, translation_key=key, mode=SelectSelectorMode.DROPDOWN
+        )
+    )
+
+
+def _body_schema() -> dict[Any, Any]:
+    """Fields about the person's body, asked when adding them and in the options."""
+    return {
+        probatio.Required(CONF_BODY_MASS, default=DEFAULT_BODY_MASS): _number(
+            20, 300, 0.1, "kg"
+        ),
+        probatio.Required(CONF_AGE_GROUP, default=AgeGroup.ADULT.value): _choice(
+            [group.value for group in AgeGroup], CONF_AGE_GROUP
+        ),
+        probatio.Optional(CONF_SCALE_ENTITY): EntitySelector(
+            EntitySelectorConfig(domain="sensor", device_class=SensorDeviceClass.WEIGHT)
+        ),
+    }
+
+
+def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
+    """Fields about fasting, the eating window, targets and the weekly plan."""
+    day_types = [day_type.value for day_type in DayType]
+    return {
+        probatio.Required(CONF_FAST_GOAL, default=DEFAULT_FAST_GOAL): _number(
+            0, 72, 0.5, "h"
+        ),
+        probatio.Required(CONF_WINDOW_MODE, default=WINDOW_MODE_FIXED): _choice(
+            [WINDOW_MODE_FIXED, WINDOW_MODE_FIRST_MEAL], CONF_WINDOW_MODE
+        ),
+        probatio.Required(
+            CONF_WINDOW_START, default=DEFAULT_WINDOW_START
+        ): TimeSelector(),
+        probatio.Required(CONF_WINDOW_LENGTH, default=DEFAULT_WINDOW_LENGTH): _number(
+            1, 24, 0.5, "h"
+        ),
+        probatio.Required(
+            CONF_LEUCINE_TARGET, default=default_leucine_target_g(body_mass, age_group)
+        ): _number(0.5, 10, 0.1, "g"),
+        probatio.Required(
+            CONF_PROTEIN_TARGET, default=default_protein_target_g(body_mass, age_group)
+        ): _number(10, 400, 1, "g"),
+        probatio.Required(CONF_DAY_START, default=DEFAULT_DAY_START): TimeSelector(),
+        probatio.Required(CONF_LOG_MODE, default=LOG_MODE_ON_REMOVAL): _choice(
+            [LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON], CONF_LOG_MODE
+        ),
+        probatio.Required(CONF_PLAN): section(
+            probatio.Schema(
+                {
+                    probatio.Required(day, default=DayType.NORMAL.value): _choice(
+                        day_types, "day_type"
+                    )
+                    for day in WEEKDAYS
+                }
+            ),
+            {"collapsed": True},
+        ),
+    }
+
+
+def _unique_id(name: str) -> str | None:
+    """Return the person's unique id, or None if the name has no letter or digit."""
+    return slugify(name) if any(char.isalnum() for char in name) else None
+
+
+class MtorBalanceConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Add a person: who they are, then their goals."""
+
+    VERSION = 1
+    MINOR_VERSION = 1
+
+    def __init__(self) -> None:
+        """Start with nothing entered."""
+        self._person: dict[str, Any] = {}
+
+    @staticmethod
+    @callback
+    @override
+    def async_get_options_flow(config_entry: ConfigEntry) -> MtorBalanceOptionsFlow:
+        return MtorBalanceOptionsFlow()
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the person's name and body."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name = user_input[CONF_PERSON_NAME].strip()
+            if (unique_id := _unique_id(name)) is None:
+                errors[CONF_PERSON_NAME] = "invalid_name"
+            else:
+                await self.async_set_unique_id(unique_id)
+                self._abort_if_unique_id_configured()
+                self._person = {**user_input, CONF_PERSON_NAME: name}
+                return await self.async_step_goals()
+        schema = probatio.Schema(
+            {probatio.Required(CONF_PERSON_NAME): TextSelector(), **_body_schema()}
+        )
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            errors=errors,
+        )
+
+    async def async_step_goals(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for fasting, eating window, targets and plan (defaults from the body)."""
+        if user_input is not None:
+            person = dict(self._person)
+            name = person.pop(CONF_PERSON_NAME)
+            return self.async_create_entry(
+                title=name,
+                data={CONF_PERSON_NAME: name},
+                options={**person, **user_input},
+            )
+        schema = _goals_schema(
+            float(self._person[CONF_BODY_MASS]), AgeGroup(self._person[CONF_AGE_GROUP])
+        )
+        return self.async_show_form(
+            step_id="goals", data_schema=probatio.Schema(schema)
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Rename the person."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name = user_input[CONF_PERSON_NAME].strip()
+            if (unique_id := _unique_id(name)) is None:
+                errors[CONF_PERSON_NAME] = "invalid_name"
+            else:
+                await self.async_set_unique_id(unique_id)
+                if entry.unique_id != self.unique_id:
+                    self._abort_if_unique_id_configured()
+                return self.async_update_reload_and_abort(
+                    entry,
+                    unique_id=self.unique_id,
+                    title=name,
+                    data_updates={CONF_PERSON_NAME: name},
+                )
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=probatio.Schema(
+                {
+                    probatio.Required(
+                        CONF_PERSON_NAME, default=entry.title
+                    ): TextSelector()
+                }
+            ),
+            errors=errors,
+        )
+
+
+class MtorBalanceOptionsFlow(OptionsFlowWithReload):
+    """Change a person's body, scale, goals and plan."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show everything in one form, filled with the current values."""
+        if user_input is not None:
+            return self.async_create_entry(data=user_input)
+        options: Mapping[str, Any] = self.config_entry.options
+        schema = probatio.Schema(
+            {
+                **_body_schema(),
+                **_goals_schema(
+                    float(options[CONF_BODY_MASS]), AgeGroup(options[CONF_AGE_GROUP])
+                ),
+            }
+        )
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(schema, options),
+        )

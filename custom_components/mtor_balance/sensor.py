@@ -1,0 +1,182 @@
+"""Sensors of one person: fasting, leucine and protein today, the next meal, the portion."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import UnitOfMass, UnitOfTime
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .coordinator import MtorConfigEntry, PersonState
+from .entity import MtorEntity
+
+# The coordinator pushes every update; entities never poll or update on their own.
+PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class MtorSensorEntityDescription(SensorEntityDescription):
+    """How a sensor reads its value (and attributes) from the person's state."""
+
+    value_fn: Callable[[PersonState], float | int | datetime | None]
+    attributes_fn: Callable[[PersonState], Mapping[str, Any]] | None = None
+    last_reset_fn: Callable[[PersonState], datetime] | None = None
+
+
+def _portion_attributes(state: PersonState) -> dict[str, Any]:
+    portion = state.portion
+    if portion is None or portion.food is None:
+        return {
+            "food": None,
+            "leucine_g": None,
+            "protein_g": None,
+            "leucine_estimated": None,
+        }
+    return {
+        "food": portion.food.id,
+        "leucine_g": portion.leucine_g,
+        "protein_g": portion.protein_g,
+        "leucine_estimated": portion.leucine_estimated,
+    }
+
+
+def _suggestion_attributes(state: PersonState) -> dict[str, Any]:
+    suggestion = state.suggestion
+    return {
+        "reason": suggestion.reason.value,
+        "target_leucine_g": round(suggestion.target_leucine_g, 1),
+        "target_protein_g": round(suggestion.target_protein_g),
+        "window_closes": suggestion.window_closes,
+        "leucine_estimated": suggestion.estimated,
+    }
+
+
+SENSORS: tuple[MtorSensorEntityDescription, ...] = (
+    MtorSensorEntityDescription(
+        key="fasting_hours",
+        translation_key="fasting_hours",
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.HOURS,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=1,
+        value_fn=lambda state: state.fasting_hours,
+    ),
+    MtorSensorEntityDescription(
+        key="fasting_since",
+        translation_key="fasting_since",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda state: state.fasting_since,
+    ),
+    MtorSensorEntityDescription(
+        key="fast_goal_end",
+        translation_key="fast_goal_end",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda state: state.fast_goal_end,
+    ),
+    MtorSensorEntityDescription(
+        key="leucine_today",
+        translation_key="leucine_today",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        # TOTAL with a daily last_reset: an undo lowers the value without being a new day.
+        state_class=SensorStateClass.TOTAL,
+        suggested_display_precision=1,
+        value_fn=lambda state: round(state.today.leucine_g, 2),
+        last_reset_fn=lambda state: state.day_start,
+        attributes_fn=lambda state: {
+            "leucine_estimated": state.today.leucine_estimated
+        },
+    ),
+    MtorSensorEntityDescription(
+        key="protein_today",
+        translation_key="protein_today",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        state_class=SensorStateClass.TOTAL,
+        suggested_display_precision=0,
+        value_fn=lambda state: round(state.today.protein_g, 1),
+        last_reset_fn=lambda state: state.day_start,
+    ),
+    MtorSensorEntityDescription(
+        key="next_suggested_meal",
+        translation_key="next_suggested_meal",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda state: state.suggestion.time,
+        attributes_fn=_suggestion_attributes,
+    ),
+    MtorSensorEntityDescription(
+        key="last_meal_leucine",
+        translation_key="last_meal_leucine",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        suggested_display_precision=1,
+        value_fn=lambda state: (
+            None if state.last_meal is None else round(state.last_meal.leucine_g, 2)
+        ),
+        attributes_fn=lambda state: {
+            "meal_start": None if state.last_meal is None else state.last_meal.start,
+            "leucine_estimated": (
+                None if state.last_meal is None else state.last_meal.leucine_estimated
+            ),
+        },
+    ),
+    MtorSensorEntityDescription(
+        key="effective_meals_today",
+        translation_key="effective_meals_today",
+        value_fn=lambda state: state.effective_meals_today,
+    ),
+    MtorSensorEntityDescription(
+        key="portion",
+        translation_key="portion",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        suggested_display_precision=1,
+        value_fn=lambda state: None if state.portion is None else state.portion.grams,
+        attributes_fn=_portion_attributes,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: MtorConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the sensors of a person."""
+    coordinator = entry.runtime_data
+    async_add_entities(MtorSensor(coordinator, description) for description in SENSORS)
+
+
+class MtorSensor(MtorEntity, SensorEntity):
+    """A sensor computed from the person's state."""
+
+    entity_description: MtorSensorEntityDescription
+
+    @property
+    def native_value(self) -> float | int | datetime | None:
+        """Return the value."""
+        return self.entity_description.value_fn(self.coordinator.data)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Return the attributes, if the sensor has any."""
+        if self.entity_description.attributes_fn is None:
+            return None
+        return self.entity_description.attributes_fn(self.coordinator.data)
+
+    @property
+    def last_reset(self) -> datetime | None:
+        """Return when a daily total started."""
+        if self.entity_description.last_reset_fn is None:
+            return None
+        return self.entity_description.last_reset_fn(self.coordinator.data)

@@ -1,0 +1,305 @@
+"""Actions: log food or nutrients, undo, delete, search foods, export the log.
+
+Every action names its person with `config_entry_id` (optional when only one person is set
+up). Invalid data never reaches the log: schema errors and semantic errors alike become
+translated `ServiceValidationError`s, and the log is unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast, override
+
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv, service
+from homeassistant.util import dt as dt_util
+import probatio
+
+from .const import (
+    ATTR_CATEGORY,
+    ATTR_CONFIG_ENTRY_ID,
+    ATTR_END,
+    ATTR_ENTRY_ID,
+    ATTR_FOOD,
+    ATTR_GRAMS,
+    ATTR_LEUCINE,
+    ATTR_LIMIT,
+    ATTR_NAME,
+    ATTR_PROTEIN,
+    ATTR_QUERY,
+    ATTR_START,
+    ATTR_TIME,
+    DOMAIN,
+    SERVICE_DELETE_ENTRY,
+    SERVICE_GET_LOG,
+    SERVICE_LOG_FOOD,
+    SERVICE_LOG_NUTRIENTS,
+    SERVICE_SEARCH_FOODS,
+    SERVICE_UNDO_LAST,
+)
+from .coordinator import MtorConfigEntry, PersonCoordinator
+from .core.categories import Category
+from .core.log import EntryNotFoundError
+from .core.model import Entry, Food, Source
+
+MAX_GRAMS = 5000.0  # more than any plate; a larger number is a typo
+MAX_NUTRIENT_G = 500.0
+MAX_TEXT = 200
+# Back-dating is for forgotten meals, not for importing another decade.
+MAX_BACKDATE = timedelta(days=366)
+MAX_AHEAD = timedelta(minutes=5)  # clocks of phones and servers differ a little
+_END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+
+
+class TranslatedSchema(probatio.Schema):
+    """A schema whose errors reach the person as a translated ServiceValidationError."""
+
+    @override
+    def __call__(self, data: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(data, **kwargs)
+        except probatio.Invalid as err:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_action_data",
+                translation_placeholders={
+                    "error": probatio.humanize.humanize_error(data, err)
+                },
+            ) from err
+
+
+def _positive(maximum: float) -> probatio.All[float]:
+    return probatio.All(
+        probatio.Coerce(float), probatio.Range(min=0, min_included=False, max=maximum)
+    )
+
+
+_TEXT = probatio.All(cv.string, probatio.Length(min=1, max=MAX_TEXT))
+_PERSON = {probatio.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
+
+LOG_FOOD_SCHEMA = TranslatedSchema(
+    {
+        **_PERSON,
+        probatio.Required(ATTR_FOOD): _TEXT,
+        probatio.Required(ATTR_GRAMS): _positive(MAX_GRAMS),
+        probatio.Optional(ATTR_TIME): cv.datetime,
+    }
+)
+LOG_NUTRIENTS_SCHEMA = TranslatedSchema(
+    {
+        **_PERSON,
+        probatio.Optional(ATTR_LEUCINE): _positive(MAX_NUTRIENT_G),
+        probatio.Optional(ATTR_PROTEIN): _positive(MAX_NUTRIENT_G),
+        probatio.Optional(ATTR_CATEGORY, default=Category.OTHER.value): probatio.In(
+            [category.value for category in Category]
+        ),
+        probatio.Optional(ATTR_NAME): _TEXT,
+        probatio.Optional(ATTR_TIME): cv.datetime,
+    }
+)
+PERSON_SCHEMA = TranslatedSchema(_PERSON)
+DELETE_ENTRY_SCHEMA = TranslatedSchema(
+    {**_PERSON, probatio.Required(ATTR_ENTRY_ID): _TEXT}
+)
+SEARCH_FOODS_SCHEMA = TranslatedSchema(
+    {
+        **_PERSON,
+        probatio.Required(ATTR_QUERY): _TEXT,
+        probatio.Optional(ATTR_LIMIT, default=10): probatio.All(
+            probatio.Coerce(int), probatio.Range(min=1, max=50)
+        ),
+    }
+)
+GET_LOG_SCHEMA = TranslatedSchema(
+    {
+        **_PERSON,
+        probatio.Optional(ATTR_START): cv.datetime,
+        probatio.Optional(ATTR_END): cv.datetime,
+    }
+)
+
+
+def _coordinator(call: ServiceCall) -> PersonCoordinator:
+    entry = cast(
+        "MtorConfigEntry",
+        service.async_get_config_entry(
+            call.hass, DOMAIN, call.data.get(ATTR_CONFIG_ENTRY_ID)
+        ),
+    )
+    return entry.runtime_data
+
+
+def _when(call: ServiceCall) -> datetime | None:
+    """Return the action's `time` in UTC, refusing times far in the past or the future."""
+    if (when := call.data.get(ATTR_TIME)) is None:
+        return None
+    when = dt_util.as_utc(when)
+    now = dt_util.utcnow()
+    if not now - MAX_BACKDATE <= when <= now + MAX_AHEAD:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="time_out_of_range",
+            translation_placeholders={"time": when.isoformat()},
+        )
+    return when
+
+
+def _food(coordinator: PersonCoordinator, text: str) -> Food:
+    if (food := coordinator.foods.resolve(text, coordinator.language)) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_food",
+            translation_placeholders={"food": text},
+        )
+    return food
+
+
+def entry_response(entry: Entry) -> dict[str, Any]:
+    """Return an entry as action response data."""
+    return {
+        "entry_id": entry.id,
+        "time": entry.time.isoformat(),
+        "name": entry.name,
+        "food": entry.food_id,
+        "grams": entry.grams,
+        "protein_g": entry.protein_g,
+        "leucine_g": entry.leucine_g,
+        "kcal": entry.kcal,
+        "leucine_estimated": entry.leucine_estimated,
+        "source": entry.source.value,
+    }
+
+
+def food_response(food: Food, language: str) -> dict[str, Any]:
+    """Return a food as action response data (nutrients per 100 g)."""
+    return {
+        "id": food.id,
+        "name": food.name_in(language),
+        "category": food.category.value,
+        "protein_g": food.protein_g,
+        "leucine_g": food.leucine_g,
+        "leucine_estimated": food.leucine_estimated,
+    }
+
+
+async def _async_log_food(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    food = _food(coordinator, call.data[ATTR_FOOD])
+    entry = await coordinator.async_log_food(
+        food, call.data[ATTR_GRAMS], _when(call), Source.ACTION
+    )
+    return entry_response(entry)
+
+
+async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    leucine = call.data.get(ATTR_LEUCINE)
+    protein = call.data.get(ATTR_PROTEIN)
+    if leucine is None and protein is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="nutrients_required"
+        )
+    entry = await coordinator.async_log_nutrients(
+        name=call.data.get(ATTR_NAME, "Supplement"),
+        leucine_g=leucine,
+        protein_g=protein,
+        category=Category(call.data[ATTR_CATEGORY]),
+        when=_when(call),
+    )
+    return entry_response(entry)
+
+
+async def _async_undo_last(call: ServiceCall) -> ServiceResponse:
+    if (entry := await _coordinator(call).async_undo()) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="nothing_to_undo"
+        )
+    return entry_response(entry)
+
+
+async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    entry_id = call.data[ATTR_ENTRY_ID]
+    try:
+        entry = await coordinator.async_delete(entry_id)
+    except EntryNotFoundError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_found",
+            translation_placeholders={"entry_id": entry_id},
+        ) from err
+    return entry_response(entry)
+
+
+async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    language = coordinator.language
+    foods = coordinator.foods.search(
+        call.data[ATTR_QUERY], language=language, limit=call.data[ATTR_LIMIT]
+    )
+    return {"foods": [food_response(food, language) for food in foods]}
+
+
+async def _async_get_log(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    end = dt_util.as_utc(call.data[ATTR_END]) if ATTR_END in call.data else _END_OF_TIME
+    start = dt_util.as_utc(call.data.get(ATTR_START) or coordinator.data.day_start)
+    if start > end:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="start_after_end"
+        )
+    return {
+        "entries": [
+            entry_response(entry) for entry in coordinator.log.between(start, end)
+        ]
+    }
+
+
+_ACTIONS: tuple[
+    tuple[
+        str,
+        TranslatedSchema,
+        Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]],
+        SupportsResponse,
+    ],
+    ...,
+] = (
+    (SERVICE_LOG_FOOD, LOG_FOOD_SCHEMA, _async_log_food, SupportsResponse.OPTIONAL),
+    (
+        SERVICE_LOG_NUTRIENTS,
+        LOG_NUTRIENTS_SCHEMA,
+        _async_log_nutrients,
+        SupportsResponse.OPTIONAL,
+    ),
+    (SERVICE_UNDO_LAST, PERSON_SCHEMA, _async_undo_last, SupportsResponse.OPTIONAL),
+    (
+        SERVICE_DELETE_ENTRY,
+        DELETE_ENTRY_SCHEMA,
+        _async_delete_entry,
+        SupportsResponse.OPTIONAL,
+    ),
+    (
+        SERVICE_SEARCH_FOODS,
+        SEARCH_FOODS_SCHEMA,
+        _async_search_foods,
+        SupportsResponse.ONLY,
+    ),
+    (SERVICE_GET_LOG, GET_LOG_SCHEMA, _async_get_log, SupportsResponse.ONLY),
+)
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register the integration's actions (once, for all people)."""
+    for name, schema, handler, supports_response in _ACTIONS:
+        hass.services.async_register(
+            DOMAIN, name, handler, schema=schema, supports_response=supports_response
+        )

@@ -1,0 +1,224 @@
+"""Per-person storage: versioned, written atomically right after each change.
+
+One JSON file per person under `.storage/`. Entries are stored as compact rows because a
+decade of history is about 30,000 of them and startup must stay fast. A file that cannot be
+read is never overwritten: it is renamed aside, a repair issue tells the person where it is,
+and the person starts with an empty log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+import logging
+import os
+from typing import Any, override
+
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN
+from .core.model import Entry, Source
+
+_LOGGER = logging.getLogger(__name__)
+
+STORAGE_VERSION = 1
+STORAGE_MINOR_VERSION = 1
+
+# Version 1 row layout; any change to it needs a new version and a migration below.
+# [id, time (POSIX seconds), name, protein g, leucine g, kcal, leucine estimated (0/1),
+#  source, food id or null, grams or null]
+_ROW_LENGTH = 10
+
+
+def entry_to_row(entry: Entry) -> list[Any]:
+    """Encode an entry as a storage row."""
+    return [
+        entry.id,
+        entry.time.timestamp(),
+        entry.name,
+        entry.protein_g,
+        entry.leucine_g,
+        entry.kcal,
+        int(entry.leucine_estimated),
+        entry.source.value,
+        entry.food_id,
+        entry.grams,
+    ]
+
+
+def entry_from_row(row: list[Any]) -> Entry:
+    """Decode a storage row; raise ValueError or TypeError if it is not a valid row."""
+    if len(row) != _ROW_LENGTH:
+        raise ValueError(f"row has {len(row)} fields, expected {_ROW_LENGTH}")
+    entry_id, stamp, name, protein, leucine, kcal, estimated, source, food_id, grams = (
+        row
+    )
+    if not isinstance(entry_id, str) or not isinstance(name, str):
+        raise TypeError("entry id and name must be strings")
+    return Entry(
+        id=entry_id,
+        time=datetime.fromtimestamp(float(stamp), UTC),
+        name=name,
+        protein_g=float(protein),
+        leucine_g=float(leucine),
+        kcal=float(kcal),
+        leucine_estimated=bool(estimated),
+        source=Source(source),
+        food_id=None if food_id is None else str(food_id),
+        grams=None if grams is None else float(grams),
+    )
+
+
+@dataclass(slots=True)
+class PersonData:
+    """What is stored for one person."""
+
+    entries: list[Entry] = field(default_factory=list)
+    day_types: dict[str, str] = field(
+        default_factory=dict
+    )  # ISO date -> day type override
+    selected_food: str | None = None
+    favorites: list[str] = field(default_factory=list)
+
+
+class _Rows:
+    """Entries that are encoded only when the file is written, in the writer thread.
+
+    Home Assistant's JSON encoder calls `as_dict` for objects it does not know; the snapshot
+    of the (immutable) entries is taken in the event loop, the encoding happens off it.
+    """
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self._entries = entries
+
+    def as_dict(self) -> list[list[Any]]:
+        return [entry_to_row(entry) for entry in self._entries]
+
+
+class _VersionedStore(Store[dict[str, Any]]):
+    """The store with its migration path."""
+
+    @override
+    async def _async_migrate_func(
+        self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
+    ) -> dict[str, Any]:
+        # Version 1.1 is the first schema. Future versions migrate step by step here, oldest
+        # first; a file written by a newer major version is refused by Store and kept aside.
+        return old_data
+
+
+class StorageCorruptError(Exception):
+    """The stored file exists but its content cannot be used."""
+
+
+class StorageUnavailableError(Exception):
+    """The stored file can be neither read nor set aside; nothing may be written."""
+
+
+class PersonStore:
+    """Loads and saves one person's data."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        """Create the store for the config entry `entry_id`."""
+        self._hass = hass
+        self._entry_id = entry_id
+        self._store = _VersionedStore(
+            hass,
+            STORAGE_VERSION,
+            f"{DOMAIN}.{entry_id}",
+            private=True,
+            atomic_writes=True,
+            minor_version=STORAGE_MINOR_VERSION,
+            serialize_in_event_loop=False,
+        )
+
+    @property
+    def path(self) -> str:
+        """Return the file's path."""
+        return str(self._store.path)
+
+    async def async_load(self) -> PersonData:
+        """Load the person's data; set an unusable file aside and start empty."""
+        try:
+            raw = await self._store.async_load()
+            return _decode(raw)
+        except (
+            HomeAssistantError,
+            StorageCorruptError,
+            ValueError,
+            TypeError,
+            KeyError,
+        ) as err:
+            await self._async_set_aside(err)
+            return PersonData()
+
+    async def async_save(self, data: PersonData) -> None:
+        """Write the data now (atomically); returns when it is on disk."""
+        await self._store.async_save(
+            {
+                "entries": _Rows(list(data.entries)),
+                "day_types": dict(data.day_types),
+                "selected_food": data.selected_food,
+                "favorites": list(data.favorites),
+            }
+        )
+
+    async def async_remove(self) -> None:
+        """Delete the file (the person was removed)."""
+        await self._store.async_remove()
+
+    async def _async_set_aside(self, err: Exception) -> None:
+        path = self.path
+        if not await self._hass.async_add_executor_job(os.path.exists, path):
+            # Home Assistant already renamed an undecodable file and raised its own repair issue.
+            _LOGGER.warning(
+                "Stored data for %s could not be read: %s", self._entry_id, err
+            )
+            return
+        stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
+        aside = f"{path}.corrupt.{stamp}"
+        try:
+            await self._hass.async_add_executor_job(os.replace, path, aside)
+        except OSError as move_err:
+            # Starting empty would overwrite the file on the next save: refuse instead.
+            raise StorageUnavailableError(path) from move_err
+        _LOGGER.error(
+            "Stored data at %s could not be used (%s); kept it as %s", path, err, aside
+        )
+        ir.async_create_issue(
+            self._hass,
+            DOMAIN,
+            f"storage_corrupt_{self._entry_id}",
+            is_fixable=False,
+            is_persistent=True,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key="storage_corrupt",
+            translation_placeholders={"path": path, "aside": aside, "error": str(err)},
+        )
+
+
+def _decode(raw: dict[str, Any] | None) -> PersonData:
+    if raw is None:
+        return PersonData()
+    if not isinstance(raw, dict):
+        raise StorageCorruptError("stored data is not an object")
+    rows = raw.get("entries", [])
+    if not isinstance(rows, list):
+        raise StorageCorruptError("entries is not a list")
+    day_types = raw.get("day_types", {})
+    favorites = raw.get("favorites", [])
+    selected = raw.get("selected_food")
+    if not isinstance(day_types, dict) or not isinstance(favorites, list):
+        raise StorageCorruptError("day types or favourites have the wrong shape")
+    return PersonData(
+        entries=[entry_from_row(row) for row in rows],
+        day_types={str(day): str(kind) for day, kind in day_types.items()},
+        selected_food=None if selected is None else str(selected),
+        favorites=[str(food_id) for food_id in favorites],
+    )

@@ -1,0 +1,171 @@
+"""Adding a person, changing their goals and renaming them, through the real flows."""
+
+from __future__ import annotations
+
+from unittest.mock import AsyncMock, patch
+
+from homeassistant.config_entries import SOURCE_USER
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+import pytest
+
+from custom_components.mtor_balance.const import (
+    CONF_AGE_GROUP,
+    CONF_BODY_MASS,
+    CONF_LEUCINE_TARGET,
+    CONF_PERSON_NAME,
+    CONF_PROTEIN_TARGET,
+    CONF_SCALE_ENTITY,
+    DOMAIN,
+)
+
+from .common import OPTIONS, async_add_person
+
+
+@pytest.fixture
+def mock_setup_entry() -> AsyncMock:
+    """Keep the flows from setting the entry up (setup has its own tests)."""
+    with patch(
+        "custom_components.mtor_balance.async_setup_entry", return_value=True
+    ) as mock:
+        yield mock
+
+
+def _default(result: dict, key: str) -> object:
+    for marker in result["data_schema"].schema:
+        if marker == key:
+            return marker.default()
+    raise AssertionError(key)
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_adding_a_person_suggests_targets_from_body_mass_and_age(
+    hass: HomeAssistant,
+) -> None:
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_PERSON_NAME: "  Anna ",
+            CONF_BODY_MASS: 62.0,
+            CONF_AGE_GROUP: "older",
+            CONF_SCALE_ENTITY: "sensor.kitchen_scale",
+        },
+    )
+    assert result["step_id"] == "goals"
+    # Older adult: max(3.0, 0.04 x 62) = 3.0 g leucine; 1.2 g/kg protein = 74 g.
+    assert _default(result, CONF_LEUCINE_TARGET) == 3.0
+    assert _default(result, CONF_PROTEIN_TARGET) == 74
+
+    goals = {
+        key: value
+        for key, value in OPTIONS.items()
+        if key not in (CONF_BODY_MASS, CONF_AGE_GROUP)
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], goals)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "Anna"
+    assert result["data"] == {CONF_PERSON_NAME: "Anna"}
+    assert result["options"][CONF_BODY_MASS] == 62.0
+    assert result["options"][CONF_SCALE_ENTITY] == "sensor.kitchen_scale"
+    assert result["options"][CONF_LEUCINE_TARGET] == 2.5
+    assert result["result"].unique_id == "anna"
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_a_name_without_letters_is_refused_and_the_person_can_correct_it(
+    hass: HomeAssistant,
+) -> None:
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    body = {CONF_BODY_MASS: 80.0, CONF_AGE_GROUP: "adult"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PERSON_NAME: " !? ", **body}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_PERSON_NAME: "invalid_name"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PERSON_NAME: "Erik", **body}
+    )
+    assert result["step_id"] == "goals"
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_the_same_person_cannot_be_added_twice(hass: HomeAssistant) -> None:
+    await async_add_person(hass, "Erik")
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_PERSON_NAME: "erik", CONF_BODY_MASS: 80.0, CONF_AGE_GROUP: "adult"},
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+async def test_options_change_goals_and_reload_the_person(hass: HomeAssistant) -> None:
+    entry = await async_add_person(hass, "Erik")
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "init"
+
+    new_options = {**OPTIONS, CONF_BODY_MASS: 90.0, CONF_LEUCINE_TARGET: 3.2}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], new_options
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options[CONF_LEUCINE_TARGET] == 3.2
+    state = hass.states.get("sensor.erik_next_suggested_meal")
+    assert state is not None
+    assert state.attributes["target_leucine_g"] == 3.2
+
+
+async def test_reconfigure_renames_the_person(hass: HomeAssistant) -> None:
+    entry = await async_add_person(hass, "Erik")
+    result = await entry.start_reconfigure_flow(hass)
+    assert result["step_id"] == "reconfigure"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PERSON_NAME: "?"}
+    )
+    assert result["errors"] == {CONF_PERSON_NAME: "invalid_name"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PERSON_NAME: "Erik Svensson"}
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.title == "Erik Svensson"
+    assert entry.unique_id == "erik_svensson"
+    assert entry.data[CONF_PERSON_NAME] == "Erik Svensson"
+
+
+async def test_reconfigure_keeping_the_name_and_refusing_another_persons_name(
+    hass: HomeAssistant,
+) -> None:
+    await async_add_person(hass, "Anna")
+    entry = await async_add_person(hass, "Erik")
+
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PERSON_NAME: "Anna"}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_PERSON_NAME: "Erik"}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.title == "Erik"

@@ -1,0 +1,154 @@
+"""Every entity of a person: names, ids, device, state and attributes (snapshots)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import timedelta
+import itertools
+from unittest.mock import patch
+import uuid
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
+
+from custom_components.mtor_balance import PLATFORMS
+from custom_components.mtor_balance.const import DOMAIN
+
+from .common import async_add_person
+
+MONDAY_0800 = "2026-11-02 07:00:00+00:00"  # 08:00 in Stockholm
+
+
+async def _log(hass: HomeAssistant, food: str, grams: float) -> None:
+    await hass.services.async_call(
+        DOMAIN, "log_food", {"food": food, "grams": grams}, blocking=True
+    )
+
+
+@pytest.fixture
+def platforms() -> list[Platform]:
+    """Set up every platform (tests may narrow this)."""
+    return PLATFORMS
+
+
+@pytest.fixture
+async def erik_after_lunch(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, platforms: list[Platform]
+) -> AsyncGenerator[MockConfigEntry]:
+    """Erik ate dinner yesterday at 19:00 and lunch today at 12:10."""
+    ids = (uuid.UUID(int=number) for number in itertools.count(1))
+    with (
+        patch("custom_components.mtor_balance.PLATFORMS", platforms),
+        # Entry ids are random; make them repeatable for the snapshots.
+        patch(
+            "custom_components.mtor_balance.coordinator.uuid.uuid4", lambda: next(ids)
+        ),
+    ):
+        freezer.move_to("2026-11-01 18:00:00+00:00")
+        entry = await async_add_person(hass, "Erik")
+        await _log(hass, "05064", 150)  # chicken breast: 3.49 g leucine
+        freezer.move_to("2026-11-02 11:10:00+00:00")
+        await _log(hass, "01012", 250)  # cottage cheese: 2.79 g leucine
+        freezer.tick(timedelta(minutes=20))
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done()
+        yield entry
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+@pytest.mark.parametrize("platforms", [[platform] for platform in PLATFORMS])
+async def test_entities(
+    hass: HomeAssistant,
+    erik_after_lunch: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    device_registry: dr.DeviceRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    await snapshot_platform(hass, entity_registry, snapshot, erik_after_lunch.entry_id)
+    devices = dr.async_entries_for_config_entry(
+        device_registry, erik_after_lunch.entry_id
+    )
+    assert [(device.name, device.entry_type) for device in devices] == [
+        ("Erik", dr.DeviceEntryType.SERVICE)
+    ]
+
+
+@pytest.mark.usefixtures("erik_after_lunch")
+async def test_what_erik_sees_after_lunch(hass: HomeAssistant) -> None:
+    def state(entity_id: str) -> str:
+        return hass.states.get(entity_id).state
+
+    assert state("sensor.erik_leucine_today") == "2.79"
+    assert state("sensor.erik_protein_today") == "27.8"
+    assert state("sensor.erik_last_meal_leucine") == "2.79"
+    assert state("sensor.erik_effective_meals_today") == "1"
+    assert state("sensor.erik_fasting_since") == "2026-11-02T11:10:00+00:00"
+    assert state("sensor.erik_fasting_hours") == "0.3"
+    assert state("binary_sensor.erik_fasting") == "off"  # the meal is still open
+    assert state("binary_sensor.erik_eating_window_open") == "on"
+    assert state("select.erik_day_type") == "normal"
+    next_meal = hass.states.get("sensor.erik_next_suggested_meal")
+    assert next_meal.state == "2026-11-02T14:10:00+00:00"  # 3 h after an effective meal
+    assert next_meal.attributes["reason"] == "refractory"
+
+
+async def test_the_day_rolls_over_at_midnight_local_time(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to("2026-11-02 21:00:00+00:00")  # 22:00 in Stockholm
+    await async_add_person(hass, "Erik")
+    await _log(hass, "01012", 100)
+    assert hass.states.get("sensor.erik_leucine_today").state == "1.12"
+    freezer.move_to("2026-11-02 23:00:30+00:00")  # just after midnight in Stockholm
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    state = hass.states.get("sensor.erik_leucine_today")
+    assert state.state == "0"
+    assert state.attributes["last_reset"] == "2026-11-02T23:00:00+00:00"
+
+
+async def test_day_type_select_overrides_today_only(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(MONDAY_0800)
+    await async_add_person(hass, "Erik")
+    await hass.services.async_call(
+        "select",
+        "select_option",
+        {"entity_id": "select.erik_day_type", "option": "fast"},
+        blocking=True,
+    )
+    assert hass.states.get("select.erik_day_type").state == "fast"
+    assert (
+        hass.states.get("sensor.erik_next_suggested_meal").attributes["reason"]
+        == "fast_day"
+    )
+    freezer.tick(timedelta(days=1))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert hass.states.get("select.erik_day_type").state == "normal"
+
+
+async def test_meal_event_fires_with_the_entry(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(MONDAY_0800)
+    await async_add_person(hass, "Erik")
+    await _log(hass, "01012", 300)
+    state = hass.states.get("event.erik_meal")
+    assert state.attributes["event_type"] == "logged"
+    assert state.attributes["grams"] == 300
+    assert state.attributes["reaches_leucine_threshold"] is True
+    await hass.services.async_call(
+        "button", "press", {"entity_id": "button.erik_undo_last_entry"}, blocking=True
+    )
+    assert hass.states.get("event.erik_meal").attributes["event_type"] == "removed"
