@@ -151,6 +151,9 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._portion_grams: float | None = None
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._food_choices: list[Food] | None = None
+        # Bumped on every change of the log or plan; a due suggestion stays put until then.
+        self._revision = 0
+        self._suggestion: tuple[int, Suggestion] | None = None
 
     # --- what the entities read -------------------------------------------------------
 
@@ -266,6 +269,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         today = day_of(dt_util.utcnow(), self._tz, self.profile.day_start)
         # Overrides for past days are kept: they explain the history.
         self._day_types[today.isoformat()] = day_type.value
+        self._revision += 1
         await self._async_save()
         self.async_set_updated_data(self._compute())
 
@@ -321,6 +325,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
 
     async def _async_changed(self, event_type: str, entry: Entry) -> None:
         self._food_choices = None
+        self._revision += 1
         # Saved before anyone is told: a logged meal is on disk when the action returns.
         await self._async_save()
         self.async_set_updated_data(self._compute())
@@ -351,9 +356,9 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         day_type = self.day_type_on(today)
         fast = fasting_state(self.log, profile, now)
         hours = fast.hours(now)
-        meals_today = self.log.meals(start, now, merge)
-        suggestion = suggest_next_meal(
-            self.log, profile, now=now, tz=tz, day_type=day_type
+        meals_today = self.log.meals(start, end, merge)
+        suggestion = self._steady(
+            suggest_next_meal(self.log, profile, now=now, tz=tz, day_type=day_type), now
         )
         window = eating_window_on(self.log, profile, today, tz)
         return PersonState(
@@ -376,6 +381,23 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
             window_open=window is not None and window[0] <= now < window[1],
             portion=self._portion(),
         )
+
+    def _steady(self, suggestion: Suggestion, now: datetime) -> Suggestion:
+        """Keep a suggestion that has come due until something is logged.
+
+        Once its time has passed the planner answers "now" at every update; showing the
+        moment the meal came due instead keeps the sensor (and time triggers on it) still.
+        """
+        previous = self._suggestion
+        if (
+            previous is not None
+            and previous[0] == self._revision
+            and previous[1].time <= now
+            and suggestion.time <= now
+        ):
+            return previous[1]
+        self._suggestion = (self._revision, suggestion)
+        return suggestion
 
     def _portion(self) -> Portion | None:
         grams = self._portion_grams

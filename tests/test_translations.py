@@ -1,0 +1,94 @@
+"""Translations, icons and action descriptions stay in step with the code (English and Swedish)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from custom_components.mtor_balance import binary_sensor, button, event, select, sensor
+
+PACKAGE = Path(__file__).parent.parent / "custom_components" / "mtor_balance"
+EN = json.loads((PACKAGE / "translations" / "en.json").read_text(encoding="utf-8"))
+SV = json.loads((PACKAGE / "translations" / "sv.json").read_text(encoding="utf-8"))
+ICONS = json.loads((PACKAGE / "icons.json").read_text(encoding="utf-8"))
+SERVICES = yaml.safe_load((PACKAGE / "services.yaml").read_text(encoding="utf-8"))
+
+DESCRIPTIONS = {
+    "sensor": sensor.SENSORS,
+    "binary_sensor": binary_sensor.BINARY_SENSORS,
+    "button": button.BUTTONS,
+    "select": (select.FOOD_SELECT, select.DAY_TYPE_SELECT),
+    "event": (event.MEAL_EVENT,),
+}
+
+
+def _leaves(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    leaves: dict[str, str] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            leaves |= _leaves(value, f"{prefix}{key}.")
+        else:
+            leaves[f"{prefix}{key}"] = value
+    return leaves
+
+
+def test_swedish_has_exactly_the_english_keys_and_placeholders() -> None:
+    en, sv = _leaves(EN), _leaves(SV)
+    assert en.keys() == sv.keys()
+    for key, text in en.items():
+        assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", sv[key])), (
+            key
+        )
+        assert sv[key].strip(), key
+
+
+@pytest.mark.parametrize("platform", DESCRIPTIONS)
+def test_every_entity_has_a_name_and_an_icon(platform: str) -> None:
+    keys = {description.translation_key for description in DESCRIPTIONS[platform]}
+    assert keys == set(EN["entity"][platform])
+    assert keys == set(ICONS["entity"][platform])
+    for key in keys:
+        assert EN["entity"][platform][key]["name"]
+
+
+def test_every_raised_error_and_repair_has_a_message() -> None:
+    source = "\n".join(
+        path.read_text(encoding="utf-8") for path in PACKAGE.rglob("*.py")
+    )
+    raised = set(
+        re.findall(r'translation_domain=DOMAIN,\s*translation_key="(\w+)"', source)
+    )
+    raised |= set(re.findall(r'nothing_to_do_key="(\w+)"', source))
+    assert raised == set(EN["exceptions"])
+    repairs = set(
+        re.findall(
+            r'async_create_issue\([^)]*?translation_key="(\w+)"', source, re.DOTALL
+        )
+    )
+    assert repairs == set(EN["issues"])
+
+
+def test_every_action_and_field_is_described_and_has_an_icon() -> None:
+    assert set(SERVICES) == set(EN["services"]) == set(ICONS["services"])
+    for action, spec in SERVICES.items():
+        assert set(spec["fields"]) == set(EN["services"][action]["fields"]), action
+        for field in EN["services"][action]["fields"].values():
+            assert field["name"]
+            assert field["description"]
+
+
+def test_every_select_option_in_the_flows_is_translated() -> None:
+    source = (PACKAGE / "config_flow.py").read_text(encoding="utf-8")
+    for key in set(re.findall(r"_choice\(\s*\[[^\]]*\],\s*(\w+)", source)):
+        constant = re.search(
+            rf"^{key}: Final = \"(\w+)\"",
+            (PACKAGE / "const.py").read_text(),
+            re.MULTILINE,
+        )
+        name = constant.group(1) if constant else key.strip('"')
+        assert name in EN["selector"], name
