@@ -114,8 +114,12 @@ async def test_the_same_person_cannot_be_added_twice(hass: HomeAssistant) -> Non
 async def test_options_change_goals_and_reload_the_person(hass: HomeAssistant) -> None:
     entry = await async_add_person(hass, "Erik")
     result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "init"
+    assert result["step_id"] == "settings"
 
     new_options = {**OPTIONS, CONF_BODY_MASS: 90.0, CONF_LEUCINE_TARGET: 3.2}
     result = await hass.config_entries.options.async_configure(

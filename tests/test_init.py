@@ -181,3 +181,33 @@ async def test_a_file_that_cannot_be_set_aside_stops_setup_and_is_not_written(
         await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.SETUP_RETRY
     assert path.read_text(encoding="utf-8") == content
+
+
+async def test_a_version_1_1_file_is_migrated_and_keeps_every_entry(
+    hass: HomeAssistant,
+) -> None:
+    rows = [
+        [
+            "a1",
+            1793862000.0,
+            "Cottage cheese",
+            22.2,
+            2.2,
+            196.0,
+            0,
+            "scale",
+            "01012",
+            200.0,
+        ]
+    ]
+    old = {
+        "version": 1,
+        "minor_version": 1,
+        "key": "mtor_balance.entry_erik",
+        "data": {"entries": rows},
+    }
+    await _add_with_file(hass, json.dumps(old))
+    migrated = json.loads(_storage_file(hass).read_text(encoding="utf-8"))
+    assert (migrated["version"], migrated["minor_version"]) == (1, 2)
+    assert migrated["data"]["entries"] == rows
+    assert migrated["data"]["custom_foods"] == []

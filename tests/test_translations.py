@@ -64,6 +64,9 @@ def test_every_raised_error_and_repair_has_a_message() -> None:
         re.findall(r'translation_domain=DOMAIN,\s*translation_key="(\w+)"', source)
     )
     raised |= set(re.findall(r'nothing_to_do_key="(\w+)"', source))
+    # Failed barcode lookups are raised with the key barcode_error_key returns.
+    own_foods = (PACKAGE / "own_foods.py").read_text(encoding="utf-8")
+    raised |= set(re.findall(r'return "(\w+)"', own_foods))
     assert raised == set(EN["exceptions"])
     repairs = set(
         re.findall(
@@ -85,10 +88,9 @@ def test_every_action_and_field_is_described_and_has_an_icon() -> None:
 def test_every_select_option_in_the_flows_is_translated() -> None:
     source = (PACKAGE / "config_flow.py").read_text(encoding="utf-8")
     for key in set(re.findall(r"_choice\(\s*\[[^\]]*\],\s*(\w+)", source)):
-        constant = re.search(
-            rf"^{key}: Final = \"(\w+)\"",
-            (PACKAGE / "const.py").read_text(),
-            re.MULTILINE,
-        )
+        constants = (PACKAGE / "const.py").read_text() + (
+            PACKAGE / "own_foods.py"
+        ).read_text()
+        constant = re.search(rf"^{key}: Final = \"(\w+)\"", constants, re.MULTILINE)
         name = constant.group(1) if constant else key.strip('"')
         assert name in EN["selector"], name

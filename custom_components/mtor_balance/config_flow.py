@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, override
+from typing import Any, cast, override
 
 from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.config_entries import (
     ConfigEntry,
+    ConfigEntryState,
     ConfigFlow,
     ConfigFlowResult,
     OptionsFlowWithReload,
@@ -20,6 +21,7 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
@@ -55,12 +57,42 @@ from .const import (
     WINDOW_MODE_FIRST_MEAL,
     WINDOW_MODE_FIXED,
 )
+from .coordinator import MtorConfigEntry, PersonCoordinator
+from .core.barcode import InvalidBarcodeError
+from .core.categories import Category
 from .core.model import (
     AgeGroup,
     DayType,
+    Food,
     default_leucine_target_g,
     default_protein_target_g,
 )
+from .core.openfoodfacts import OpenFoodFactsError
+from .own_foods import (
+    CONF_BARCODE,
+    CONF_CATEGORY,
+    CONF_FOOD,
+    CONF_FOODS,
+    CONF_KCAL,
+    CONF_LEUCINE,
+    CONF_NAME,
+    CONF_PROTEIN,
+    CONF_QUERY,
+    async_lookup_barcode,
+    barcode_error_key,
+    own_food,
+)
+
+OPTIONS_MENU = [
+    "settings",
+    "add_favorites",
+    "remove_favorites",
+    "add_own_food",
+    "edit_own_food",
+    "remove_own_foods",
+    "barcode",
+]
+FAVORITE_RESULTS = 20
 
 
 def _number(minimum: float, maximum: float, step: float, unit: str) -> NumberSelector:
@@ -235,12 +267,33 @@ class MtorBalanceConfigFlow(ConfigFlow, domain=DOMAIN):
 
 
 class MtorBalanceOptionsFlow(OptionsFlowWithReload):
-    """Change a person's body, scale, goals and plan."""
+    """Change a person's settings, favourite foods and own foods."""
+
+    def __init__(self) -> None:
+        """Start with no search results."""
+        self._found: list[Food] = []
+        self._editing: Food | None = None
+
+    @property
+    def _coordinator(self) -> PersonCoordinator:
+        return cast("MtorConfigEntry", self.config_entry).runtime_data
+
+    def _done(self) -> ConfigFlowResult:
+        """Finish a step that changed the person's foods, not the options (no reload)."""
+        return self.async_create_entry(data=dict(self.config_entry.options))
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Show everything in one form, filled with the current values."""
+        """Offer what can be changed."""
+        if self.config_entry.state is not ConfigEntryState.LOADED:
+            return self.async_abort(reason="not_loaded")
+        return self.async_show_menu(step_id="init", menu_options=OPTIONS_MENU)
+
+    async def async_step_settings(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Body, scale, goals and plan in one form, filled with the current values."""
         if user_input is not None:
             return self.async_create_entry(data=user_input)
         options: Mapping[str, Any] = self.config_entry.options
@@ -253,6 +306,181 @@ class MtorBalanceOptionsFlow(OptionsFlowWithReload):
             }
         )
         return self.async_show_form(
-            step_id="init",
+            step_id="settings",
             data_schema=self.add_suggested_values_to_schema(schema, options),
         )
+
+    async def async_step_add_favorites(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Search the food table for foods to add to the favourites."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            coordinator = self._coordinator
+            self._found = coordinator.foods.search(
+                user_input[CONF_QUERY],
+                language=coordinator.language,
+                limit=FAVORITE_RESULTS,
+            )
+            if self._found:
+                return await self.async_step_pick_favorites()
+            errors[CONF_QUERY] = "no_foods_found"
+        return self.async_show_form(
+            step_id="add_favorites",
+            data_schema=probatio.Schema(
+                {probatio.Required(CONF_QUERY): TextSelector()}
+            ),
+            errors=errors,
+        )
+
+    async def async_step_pick_favorites(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Pick favourites among the search results."""
+        if user_input is not None:
+            await self._coordinator.async_add_favorites(user_input[CONF_FOODS])
+            return self._done()
+        return self.async_show_form(
+            step_id="pick_favorites",
+            data_schema=probatio.Schema(
+                {probatio.Required(CONF_FOODS): self._food_picker(self._found)}
+            ),
+        )
+
+    async def async_step_remove_favorites(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Remove favourites."""
+        favorites = self._coordinator.favorites
+        if not favorites:
+            return self.async_abort(reason="no_favorites")
+        if user_input is not None:
+            await self._coordinator.async_remove_favorites(user_input[CONF_FOODS])
+            return self._done()
+        return self.async_show_form(
+            step_id="remove_favorites",
+            data_schema=probatio.Schema(
+                {probatio.Required(CONF_FOODS): self._food_picker(favorites)}
+            ),
+        )
+
+    async def async_step_add_own_food(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add a food of your own, by its label values (or change one: see edit_own_food)."""
+        if user_input is not None:
+            editing, self._editing = self._editing, None
+            await self._coordinator.async_save_own_food(
+                own_food(user_input, food_id=editing.id if editing else None)
+            )
+            return self._done()
+        schema = probatio.Schema(_own_food_schema())
+        if self._editing is not None:
+            schema = self.add_suggested_values_to_schema(
+                schema, _own_food_values(self._editing)
+            )
+        return self.async_show_form(step_id="add_own_food", data_schema=schema)
+
+    async def async_step_edit_own_food(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Choose one of your own foods to change."""
+        own = self._coordinator.foods.own_foods
+        if not own:
+            return self.async_abort(reason="no_own_foods")
+        if user_input is not None:
+            self._editing = self._coordinator.foods.get(user_input[CONF_FOOD])
+            return await self.async_step_add_own_food()
+        return self.async_show_form(
+            step_id="edit_own_food",
+            data_schema=probatio.Schema(
+                {probatio.Required(CONF_FOOD): self._food_picker(own, multiple=False)}
+            ),
+        )
+
+    async def async_step_remove_own_foods(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Remove foods of your own (logged entries keep their values)."""
+        own = self._coordinator.foods.own_foods
+        if not own:
+            return self.async_abort(reason="no_own_foods")
+        if user_input is not None:
+            await self._coordinator.async_remove_own_foods(user_input[CONF_FOODS])
+            return self._done()
+        return self.async_show_form(
+            step_id="remove_own_foods",
+            data_schema=probatio.Schema(
+                {probatio.Required(CONF_FOODS): self._food_picker(own)}
+            ),
+        )
+
+    async def async_step_barcode(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Look a packaged food up on Open Food Facts by its barcode and add it."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            category = user_input.get(CONF_CATEGORY)
+            try:
+                food = await async_lookup_barcode(
+                    self.hass,
+                    user_input[CONF_BARCODE],
+                    None if category is None else Category(category),
+                )
+            except (OpenFoodFactsError, InvalidBarcodeError) as err:
+                errors[CONF_BARCODE] = barcode_error_key(err)
+            else:
+                await self._coordinator.async_save_own_food(food)
+                return self._done()
+        return self.async_show_form(
+            step_id="barcode",
+            data_schema=probatio.Schema(
+                {
+                    probatio.Required(CONF_BARCODE): TextSelector(),
+                    probatio.Optional(CONF_CATEGORY): _choice(
+                        [category.value for category in Category], CONF_CATEGORY
+                    ),
+                }
+            ),
+            errors=errors,
+        )
+
+    def _food_picker(
+        self, foods: list[Food], *, multiple: bool = True
+    ) -> SelectSelector:
+        language = self._coordinator.language
+        return SelectSelector(
+            SelectSelectorConfig(
+                options=[
+                    SelectOptionDict(value=food.id, label=food.name_in(language))
+                    for food in foods
+                ],
+                multiple=multiple,
+                mode=SelectSelectorMode.LIST,
+            )
+        )
+
+
+def _own_food_schema() -> dict[Any, Any]:
+    return {
+        probatio.Required(CONF_NAME): TextSelector(),
+        probatio.Required(CONF_PROTEIN): _number(0, 100, 0.1, "g"),
+        probatio.Optional(CONF_LEUCINE): _number(0, 100, 0.01, "g"),
+        probatio.Required(CONF_CATEGORY, default=Category.OTHER.value): _choice(
+            [category.value for category in Category], CONF_CATEGORY
+        ),
+        probatio.Optional(CONF_KCAL): _number(0, 900, 1, "kcal"),
+    }
+
+
+def _own_food_values(food: Food) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        CONF_NAME: food.name,
+        CONF_PROTEIN: food.protein_g,
+        CONF_CATEGORY: food.category.value,
+        CONF_KCAL: food.kcal,
+    }
+    if not food.leucine_estimated:
+        values[CONF_LEUCINE] = food.leucine_g
+    return values

@@ -56,6 +56,7 @@ SERVICE_UNDO_LAST: Final = "undo_last"
 SERVICE_DELETE_ENTRY: Final = "delete_entry"
 SERVICE_SEARCH_FOODS: Final = "search_foods"
 SERVICE_GET_LOG: Final = "get_log"
+SERVICE_ADD_BARCODE_FOOD: Final = "add_barcode_food"
 
 # The event entity's event types.
 EVENT_LOGGED: Final = "logged"

@@ -44,7 +44,7 @@ from .const import (
 from .core.categories import Category, estimate_leucine
 from .core.days import day_bounds, day_of
 from .core.fasting import fasting_state
-from .core.foods import FoodTable
+from .core.foods import FoodLibrary, FoodTable, varied
 from .core.log import IntakeLog, Meal, Totals
 from .core.model import (
     AgeGroup,
@@ -142,7 +142,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     ) -> None:
         """Create the coordinator from the person's stored data."""
         super().__init__(hass, _LOGGER, name=entry.title, config_entry=entry)
-        self.foods = foods
+        self.foods = FoodLibrary(foods, data.custom_foods)
         self.store = store
         self.log = IntakeLog(data.entries)
         self._day_types = dict(data.day_types)
@@ -273,6 +273,46 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         await self._async_save()
         self.async_set_updated_data(self._compute())
 
+    @property
+    def favorites(self) -> list[Food]:
+        """Return the person's favourite foods, in the order they were added."""
+        return [
+            food for food_id in self._favorites if (food := self.foods.get(food_id))
+        ]
+
+    async def async_add_favorites(self, food_ids: list[str]) -> None:
+        """Add foods to the favourites (they come first in the Food select)."""
+        for food_id in food_ids:
+            if food_id not in self._favorites and self.foods.get(food_id) is not None:
+                self._favorites.append(food_id)
+        await self._async_foods_changed()
+
+    async def async_remove_favorites(self, food_ids: list[str]) -> None:
+        """Remove foods from the favourites."""
+        self._favorites = [
+            food_id for food_id in self._favorites if food_id not in food_ids
+        ]
+        await self._async_foods_changed()
+
+    async def async_save_own_food(self, food: Food) -> None:
+        """Add the person's own food (custom or from a barcode), or replace it by id."""
+        self.foods.add_own(food)
+        await self._async_foods_changed()
+
+    async def async_remove_own_foods(self, food_ids: list[str]) -> None:
+        """Remove own foods; logged entries keep their names and nutrients."""
+        for food_id in food_ids:
+            self.foods.remove_own(food_id)
+        self._favorites = [
+            food_id for food_id in self._favorites if food_id not in food_ids
+        ]
+        await self._async_foods_changed()
+
+    async def _async_foods_changed(self) -> None:
+        self._food_choices = None
+        await self._async_save()
+        self.async_set_updated_data(self._compute())
+
     @callback
     def async_set_portion(self, grams: float | None) -> None:
         """Show the settled portion on the scale (None when the scale is empty)."""
@@ -343,6 +383,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
                 day_types=self._day_types,
                 selected_food=self._selected_food_id,
                 favorites=self._favorites,
+                custom_foods=self.foods.own_foods,
             )
         )
 
@@ -430,7 +471,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
             if len(chosen) >= FOOD_CHOICES:
                 break
             offer(entry.food_id)
-        for food in self.foods.common():
+        for food in varied(self.foods.common()):
             if len(chosen) >= FOOD_CHOICES:
                 break
             offer(food.id)

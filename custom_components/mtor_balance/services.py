@@ -18,7 +18,7 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import config_validation as cv, service
 from homeassistant.util import dt as dt_util
 import probatio
@@ -38,6 +38,7 @@ from .const import (
     ATTR_START,
     ATTR_TIME,
     DOMAIN,
+    SERVICE_ADD_BARCODE_FOOD,
     SERVICE_DELETE_ENTRY,
     SERVICE_GET_LOG,
     SERVICE_LOG_FOOD,
@@ -46,9 +47,12 @@ from .const import (
     SERVICE_UNDO_LAST,
 )
 from .coordinator import MtorConfigEntry, PersonCoordinator
+from .core.barcode import InvalidBarcodeError
 from .core.categories import Category
 from .core.log import EntryNotFoundError
 from .core.model import Entry, Food, Source
+from .core.openfoodfacts import OpenFoodFactsError
+from .own_foods import CONF_BARCODE, async_lookup_barcode, barcode_error_key
 
 MAX_GRAMS = 5000.0  # more than any plate; a larger number is a typo
 MAX_NUTRIENT_G = 500.0
@@ -115,6 +119,17 @@ SEARCH_FOODS_SCHEMA = TranslatedSchema(
         probatio.Required(ATTR_QUERY): _TEXT,
         probatio.Optional(ATTR_LIMIT, default=10): probatio.All(
             probatio.Coerce(int), probatio.Range(min=1, max=50)
+        ),
+    }
+)
+ADD_BARCODE_FOOD_SCHEMA = TranslatedSchema(
+    {
+        **_PERSON,
+        probatio.Required(CONF_BARCODE): probatio.All(
+            cv.string, probatio.Length(max=32)
+        ),
+        probatio.Optional(ATTR_CATEGORY): probatio.In(
+            [category.value for category in Category]
         ),
     }
 )
@@ -263,6 +278,32 @@ async def _async_get_log(call: ServiceCall) -> ServiceResponse:
     }
 
 
+# Problems with what the person typed are validation errors; the rest are the service's.
+_PERSON_MISTAKES = {"invalid_barcode", "product_not_found", "no_protein"}
+
+
+async def _async_add_barcode_food(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    barcode = call.data[CONF_BARCODE]
+    category = call.data.get(ATTR_CATEGORY)
+    try:
+        food = await async_lookup_barcode(
+            call.hass, barcode, None if category is None else Category(category)
+        )
+    except (OpenFoodFactsError, InvalidBarcodeError) as err:
+        key = barcode_error_key(err)
+        error = (
+            ServiceValidationError if key in _PERSON_MISTAKES else HomeAssistantError
+        )
+        raise error(
+            translation_domain=DOMAIN,
+            translation_key=key,
+            translation_placeholders={"barcode": barcode},
+        ) from err
+    await coordinator.async_save_own_food(food)
+    return food_response(food, coordinator.language)
+
+
 _ACTIONS: tuple[
     tuple[
         str,
@@ -293,6 +334,12 @@ _ACTIONS: tuple[
         SupportsResponse.ONLY,
     ),
     (SERVICE_GET_LOG, GET_LOG_SCHEMA, _async_get_log, SupportsResponse.ONLY),
+    (
+        SERVICE_ADD_BARCODE_FOOD,
+        ADD_BARCODE_FOOD_SCHEMA,
+        _async_add_barcode_food,
+        SupportsResponse.OPTIONAL,
+    ),
 )
 
 

@@ -21,12 +21,13 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
-from .core.model import Entry, Source
+from .core.categories import Category
+from .core.model import Entry, Food, Source
 
 _LOGGER = logging.getLogger(__name__)
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 1
+STORAGE_MINOR_VERSION = 2  # 1.2 added the person's own foods ("custom_foods")
 
 # Version 1 row layout; any change to it needs a new version and a migration below.
 # [id, time (POSIX seconds), name, protein g, leucine g, kcal, leucine estimated (0/1),
@@ -73,6 +74,34 @@ def entry_from_row(row: list[Any]) -> Entry:
     )
 
 
+def food_to_dict(food: Food) -> dict[str, Any]:
+    """Encode a person's own food."""
+    return {
+        "id": food.id,
+        "name": food.name,
+        "name_sv": food.name_sv,
+        "category": food.category.value,
+        "protein_g": food.protein_g,
+        "leucine_g": food.leucine_g,
+        "kcal": food.kcal,
+        "leucine_estimated": food.leucine_estimated,
+    }
+
+
+def food_from_dict(data: dict[str, Any]) -> Food:
+    """Decode a person's own food; raise KeyError, ValueError or TypeError if invalid."""
+    return Food(
+        id=str(data["id"]),
+        name=str(data["name"]),
+        name_sv=str(data["name_sv"]),
+        category=Category(data["category"]),
+        protein_g=float(data["protein_g"]),
+        leucine_g=float(data["leucine_g"]),
+        kcal=float(data["kcal"]),
+        leucine_estimated=bool(data["leucine_estimated"]),
+    )
+
+
 @dataclass(slots=True)
 class PersonData:
     """What is stored for one person."""
@@ -83,6 +112,7 @@ class PersonData:
     )  # ISO date -> day type override
     selected_food: str | None = None
     favorites: list[str] = field(default_factory=list)
+    custom_foods: list[Food] = field(default_factory=list)
 
 
 class _Rows:
@@ -108,9 +138,15 @@ class _VersionedStore(Store[dict[str, Any]]):
     async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> dict[str, Any]:
-        # Version 1.1 is the first schema. Future versions migrate step by step here, oldest
-        # first; a file written by a newer major version is refused by Store and kept aside.
-        return old_data
+        # Migrate step by step, oldest first. A file written by a newer major version is
+        # refused by Store, and PersonStore keeps it aside untouched.
+        data = dict(old_data)
+        if old_major_version == 1 and old_minor_version < 2:
+            data.setdefault("custom_foods", [])
+        # Store writes the migrated data back at once: check it first, so that a file that
+        # cannot be used is set aside as it was instead of being overwritten.
+        _decode(data)
+        return data
 
 
 class StorageCorruptError(Exception):
@@ -166,6 +202,7 @@ class PersonStore:
                 "day_types": dict(data.day_types),
                 "selected_food": data.selected_food,
                 "favorites": list(data.favorites),
+                "custom_foods": [food_to_dict(food) for food in data.custom_foods],
             }
         )
 
@@ -214,11 +251,19 @@ def _decode(raw: dict[str, Any] | None) -> PersonData:
     day_types = raw.get("day_types", {})
     favorites = raw.get("favorites", [])
     selected = raw.get("selected_food")
-    if not isinstance(day_types, dict) or not isinstance(favorites, list):
-        raise StorageCorruptError("day types or favourites have the wrong shape")
+    custom_foods = raw.get("custom_foods", [])
+    if (
+        not isinstance(day_types, dict)
+        or not isinstance(favorites, list)
+        or not isinstance(custom_foods, list)
+    ):
+        raise StorageCorruptError(
+            "day types, favourites or own foods have the wrong shape"
+        )
     return PersonData(
         entries=[entry_from_row(row) for row in rows],
         day_types={str(day): str(kind) for day, kind in day_types.items()},
         selected_food=None if selected is None else str(selected),
         favorites=[str(food_id) for food_id in favorites],
+        custom_foods=[food_from_dict(item) for item in custom_foods],
     )

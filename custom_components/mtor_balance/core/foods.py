@@ -311,3 +311,83 @@ class FoodTable:
             return None
         order = self._rank(index, language)[1]
         return self._foods[order[hits[0][2]]]
+
+
+class FoodLibrary:
+    """The foods one person can use: their own foods (custom, barcode) and the bundled table.
+
+    A person's own foods come first: they are found before bundled foods, and an own food
+    with a bundled food's exact name or id shadows it. The bundled table is shared and never
+    copied; only the person's few own foods are re-indexed when they change.
+    """
+
+    def __init__(self, table: FoodTable, own: Iterable[Food] = ()) -> None:
+        """Combine the bundled `table` with the person's `own` foods."""
+        self._table = table
+        self._own = FoodTable(own)
+
+    @property
+    def own_foods(self) -> list[Food]:
+        """Return the person's own foods, oldest first."""
+        return list(self._own)
+
+    def add_own(self, food: Food) -> None:
+        """Add an own food, or replace the own food with the same id."""
+        self._own = FoodTable([*self._own, food])
+
+    def remove_own(self, food_id: str) -> Food | None:
+        """Remove an own food; return it, or None if there was none with that id."""
+        food = self._own.get(food_id)
+        if food is not None:
+            self._own = FoodTable(other for other in self._own if other.id != food_id)
+        return food
+
+    def __len__(self) -> int:
+        """Return the number of foods (own foods that shadow a bundled id count once)."""
+        return len(self._table) + sum(
+            1 for food in self._own if food.id not in self._table
+        )
+
+    def get(self, food_id: str) -> Food | None:
+        """Return the food with this id, or None."""
+        return self._own.get(food_id) or self._table.get(food_id)
+
+    def common(self) -> list[Food]:
+        """Return the bundled table's common foods."""
+        return self._table.common()
+
+    def search(
+        self, query: str, *, language: str = "en", limit: int = 20
+    ) -> list[Food]:
+        """Return matching own foods first, then matching bundled foods (see FoodTable)."""
+        own = self._own.search(query, language=language, limit=limit)
+        shadowed = {food.id for food in own}
+        bundled = self._table.search(query, language=language, limit=limit + len(own))
+        return [*own, *(food for food in bundled if food.id not in shadowed)][:limit]
+
+    def resolve(self, text: str, language: str = "en") -> Food | None:
+        """Return the food `text` names: an own food's id or exact name, else the table's."""
+        food = self._own.get(text.strip())
+        if food is not None:
+            return food
+        key = _name_key(text.strip())
+        for own in reversed(list(self._own)):
+            if key and key in (_name_key(own.name), _name_key(own.name_sv)):
+                return own
+        return self._table.resolve(text, language)
+
+
+def varied(foods: Iterable[Food]) -> list[Food]:
+    """Return `foods` taking one of each category in turn, keeping their order within it.
+
+    A short pick list then shows cottage cheese, eggs, chicken, salmon, lentils, tofu, oats
+    and almonds before a second kind of cheese.
+    """
+    by_category: dict[str, list[Food]] = {}
+    for food in foods:
+        by_category.setdefault(food.category, []).append(food)
+    queues = list(by_category.values())
+    mixed: list[Food] = []
+    for place in range(max((len(queue) for queue in queues), default=0)):
+        mixed.extend(queue[place] for queue in queues if place < len(queue))
+    return mixed

@@ -70,9 +70,6 @@ class TareNotSupportedError(ScaleConnectionError):
     """The scale's protocol has no (known) tare command."""
 
 
-type TaskFactory = Callable[[Coroutine[Any, Any, None], str], asyncio.Task[None]]
-
-
 class ScaleConnection:
     """Connect to one scale, stream its readings, keep it alive and reconnect on loss.
 
@@ -112,7 +109,7 @@ class ScaleConnection:
         self._write_lock = asyncio.Lock()
 
         self._available = False
-        self._was_available = False
+        self._outage_logged = False
         self._last_reading: Reading | None = None
         self._battery: int | None = None
 
@@ -451,7 +448,9 @@ class ScaleConnection:
         _LOGGER.debug("Disconnected from %s", self._name)
         if self._available:
             self._available = False
-            _LOGGER.info("Scale %s is unavailable", self._name)
+            if not self._outage_logged:
+                self._outage_logged = True
+                _LOGGER.info("Scale %s is unavailable", self._name)
             self._on_availability(False)  # noqa: FBT003
 
     def _on_notification(
@@ -495,11 +494,11 @@ class ScaleConnection:
     def _set_available(self) -> None:
         """Mark the scale available and tell the owner."""
         self._available = True
-        if self._was_available:
+        if self._outage_logged:
+            self._outage_logged = False
             _LOGGER.info("Scale %s is available again", self._name)
         else:
             _LOGGER.debug("Connected to %s", self._name)
-        self._was_available = True
         self._on_availability(True)  # noqa: FBT003
 
     async def _async_on_hass_stop(self, _event: Event) -> None:

@@ -1,0 +1,90 @@
+"""A person's own foods: typed in from a label, or looked up by barcode on Open Food Facts.
+
+Shared by the options flow and the actions, so both make foods and report lookup problems
+the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.util import slugify
+from homeassistant.util.hass_dict import HassKey
+
+from .const import DOMAIN
+from .core.barcode import InvalidBarcodeError, normalize_barcode
+from .core.categories import Category, estimate_leucine
+from .core.model import Food
+from .core.openfoodfacts import (
+    NoProteinError,
+    OpenFoodFactsError,
+    ProductNotFoundError,
+    RateLimitedError,
+)
+from .openfoodfacts import OpenFoodFactsClient
+
+CONF_NAME: Final = "name"
+CONF_PROTEIN: Final = "protein_g"
+CONF_LEUCINE: Final = "leucine_g"
+CONF_KCAL: Final = "kcal"
+CONF_CATEGORY: Final = "category"
+CONF_BARCODE: Final = "barcode"
+CONF_QUERY: Final = "query"
+CONF_FOOD: Final = "food"
+CONF_FOODS: Final = "foods"
+
+OWN_FOOD_PREFIX: Final = "custom_"
+OFF_CLIENT: HassKey[OpenFoodFactsClient] = HassKey(f"{DOMAIN}_openfoodfacts")
+
+# Without a label value, energy is estimated from protein alone (4 kcal/g): enough to decide
+# whether the food breaks a fast.
+KCAL_PER_G_PROTEIN = 4.0
+
+
+def own_food(values: Mapping[str, Any], food_id: str | None = None) -> Food:
+    """Return the food described by label values (per 100 g)."""
+    name = str(values[CONF_NAME]).strip()
+    category = Category(values.get(CONF_CATEGORY, Category.OTHER))
+    protein = float(values[CONF_PROTEIN])
+    leucine = values.get(CONF_LEUCINE)
+    kcal = values.get(CONF_KCAL)
+    return Food(
+        id=food_id or f"{OWN_FOOD_PREFIX}{slugify(name)}",
+        name=name,
+        name_sv=name,
+        category=category,
+        protein_g=protein,
+        leucine_g=estimate_leucine(protein, category)
+        if leucine is None
+        else float(leucine),
+        kcal=KCAL_PER_G_PROTEIN * protein if kcal is None else float(kcal),
+        leucine_estimated=leucine is None,
+    )
+
+
+async def async_lookup_barcode(
+    hass: HomeAssistant, barcode: str, category: Category | None
+) -> Food:
+    """Look a barcode up on Open Food Facts (once per barcode; see OpenFoodFactsClient)."""
+    code = normalize_barcode(barcode)
+    if (client := hass.data.get(OFF_CLIENT)) is None:
+        client = hass.data.setdefault(
+            OFF_CLIENT, OpenFoodFactsClient(async_get_clientsession(hass))
+        )
+    return await client.async_lookup(code, category)
+
+
+def barcode_error_key(err: OpenFoodFactsError | InvalidBarcodeError) -> str:
+    """Return the translation key that explains a failed barcode lookup."""
+    if isinstance(err, InvalidBarcodeError):
+        return "invalid_barcode"
+    if isinstance(err, ProductNotFoundError):
+        return "product_not_found"
+    if isinstance(err, NoProteinError):
+        return "no_protein"
+    if isinstance(err, RateLimitedError):
+        return "rate_limited"
+    return "lookup_failed"
