@@ -179,6 +179,19 @@ async def test_own_foods_are_added_changed_logged_kept_and_removed(
         120,
     )
 
+    # Changing it again shows the label leucine that was entered, not an estimate.
+    result = await _options(hass, erik, "edit_own_food")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"food": "custom_grandma_s_bean_stew"}
+    )
+    suggested = {
+        str(key): key.description["suggested_value"]
+        for key in result["data_schema"].schema
+        if key.description
+    }
+    assert suggested["leucine_g"] == 0.7
+    assert suggested["protein_g"] == 9.0
+
     result = await _options(hass, erik, "remove_own_foods")
     await hass.config_entries.options.async_configure(
         result["flow_id"], {"foods": ["custom_grandma_s_bean_stew"]}
