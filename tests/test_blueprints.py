@@ -42,7 +42,7 @@ from .common import async_add_person
 ROOT = Path(__file__).parent.parent
 BLUEPRINT_DIR = ROOT / "blueprints" / "automation"
 BLUEPRINTS = sorted(BLUEPRINT_DIR.glob("mtor_balance/*.yaml"))
-DOCS = ROOT / "docs" / "blueprints.md"
+DOCS = ROOT / "README.md"
 RAW_URL = "https://raw.githubusercontent.com/mtor-balance/mtor_balance/main/"
 IMPORT_LINK = (
     "https://my.home-assistant.io/create-link/?redirect=blueprint_import&blueprint_url="
@@ -532,9 +532,9 @@ async def test_meal_reminder_at_the_suggested_time_with_reason_and_target(
     assert hass.states.get(meal).attributes["reason"] == "refractory"
 
     await _move_to(hass, freezer, _at("02 13:10:00"))
-    await _move_to(hass, freezer, _at("02 15:39:58"))
-    assert notify == []
     await _move_to(hass, freezer, _at("02 15:39:59"))
+    assert notify == []
+    await _move_to(hass, freezer, _at("02 15:40:00"))
     expected = f"{REASON_REFRACTORY}. Aim for 2.5 g leucine (about 43 g protein)."
     assert _messages(notify) == [
         {"entity_id": [PHONE], "title": "Anna: time to eat", "message": expected}
@@ -542,8 +542,9 @@ async def test_meal_reminder_at_the_suggested_time_with_reason_and_target(
     assert _messages(mobile) == [
         {"message": f"{REASON_REFRACTORY} / 2.5 g", "data": {"tag": "meal"}}
     ]
-    # At the suggested time the suggestion becomes "now": no second reminder.
-    await _move_to(hass, freezer, _at("02 15:40:00"))
+    # The due suggestion stays put until the next meal: no second reminder.
+    assert hass.states.get(meal).state == "2026-11-02T14:40:00+00:00"
+    assert hass.states.get(meal).attributes["reason"] == "refractory"
     await _move_to(hass, freezer, _at("02 16:30:00"))
     assert len(notify) == 1
 
