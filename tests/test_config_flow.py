@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from unittest.mock import AsyncMock, patch
 
-from homeassistant.config_entries import SOURCE_USER
+from homeassistant.config_entries import SOURCE_USER, ConfigFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 import pytest
@@ -12,11 +12,13 @@ import pytest
 from custom_components.mtor_balance.const import (
     CONF_AGE_GROUP,
     CONF_BODY_MASS,
+    CONF_KIND,
     CONF_LEUCINE_TARGET,
     CONF_PERSON_NAME,
     CONF_PROTEIN_TARGET,
     CONF_SCALE_ENTITY,
     DOMAIN,
+    KIND_PERSON,
 )
 
 from .common import OPTIONS, async_add_person
@@ -29,6 +31,13 @@ def mock_setup_entry() -> AsyncMock:
         "custom_components.mtor_balance.async_setup_entry", return_value=True
     ) as mock:
         yield mock
+
+
+async def _person_step(hass: HomeAssistant, menu: ConfigFlowResult) -> ConfigFlowResult:
+    """Choose "A person" in the user step's menu."""
+    return await hass.config_entries.flow.async_configure(
+        menu["flow_id"], {"next_step_id": "person"}
+    )
 
 
 def _default(result: dict, key: str) -> object:
@@ -45,8 +54,11 @@ async def test_adding_a_person_suggests_targets_from_body_mass_and_age(
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["person", "scale"]
+    result = await _person_step(hass, result)
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "user"
+    assert result["step_id"] == "person"
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
@@ -70,7 +82,7 @@ async def test_adding_a_person_suggests_targets_from_body_mass_and_age(
     result = await hass.config_entries.flow.async_configure(result["flow_id"], goals)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Anna"
-    assert result["data"] == {CONF_PERSON_NAME: "Anna"}
+    assert result["data"] == {CONF_KIND: KIND_PERSON, CONF_PERSON_NAME: "Anna"}
     assert result["options"][CONF_BODY_MASS] == 62.0
     assert result["options"][CONF_SCALE_ENTITY] == "sensor.kitchen_scale"
     assert result["options"][CONF_LEUCINE_TARGET] == 2.5
@@ -81,8 +93,11 @@ async def test_adding_a_person_suggests_targets_from_body_mass_and_age(
 async def test_a_name_without_letters_is_refused_and_the_person_can_correct_it(
     hass: HomeAssistant,
 ) -> None:
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
+    result = await _person_step(
+        hass,
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_USER}
+        ),
     )
     body = {CONF_BODY_MASS: 80.0, CONF_AGE_GROUP: "adult"}
     result = await hass.config_entries.flow.async_configure(
@@ -100,8 +115,11 @@ async def test_a_name_without_letters_is_refused_and_the_person_can_correct_it(
 @pytest.mark.usefixtures("mock_setup_entry")
 async def test_the_same_person_cannot_be_added_twice(hass: HomeAssistant) -> None:
     await async_add_person(hass, "Erik")
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
+    result = await _person_step(
+        hass,
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_USER}
+        ),
     )
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],

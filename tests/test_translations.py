@@ -19,9 +19,9 @@ ICONS = json.loads((PACKAGE / "icons.json").read_text(encoding="utf-8"))
 SERVICES = yaml.safe_load((PACKAGE / "services.yaml").read_text(encoding="utf-8"))
 
 DESCRIPTIONS = {
-    "sensor": sensor.SENSORS,
+    "sensor": sensor.SENSORS + sensor.SCALE_SENSORS,
     "binary_sensor": binary_sensor.BINARY_SENSORS,
-    "button": button.BUTTONS,
+    "button": button.BUTTONS + button.SCALE_BUTTONS,
     "select": (select.FOOD_SELECT, select.DAY_TYPE_SELECT),
     "event": (event.MEAL_EVENT,),
 }

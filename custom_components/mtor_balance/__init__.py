@@ -1,4 +1,8 @@
-"""mTOR Balance: log leucine and fasting from a kitchen scale, per person."""
+"""mTOR Balance: log leucine and fasting from a kitchen scale, per person.
+
+A config entry is a person, or one of the Bluetooth kitchen scales the integration connects
+to itself (`data["kind"]`; entries without a kind are people).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,23 @@ from pathlib import Path
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ConfigEntryNotReady
+from homeassistant.exceptions import ConfigEntryError, ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 from homeassistant.util.hass_dict import HassKey
 
-from .const import CONF_LOG_MODE, CONF_SCALE_ENTITY, DOMAIN, LOG_MODE_ON_REMOVAL
+from .const import (
+    CONF_LOG_MODE,
+    CONF_PROTOCOL,
+    CONF_SCALE_ENTITY,
+    DOMAIN,
+    LOG_MODE_ON_REMOVAL,
+)
 from .coordinator import MtorConfigEntry, PersonCoordinator
 from .core.foods import FoodTable
 from .portion import ScaleFollower
+from .scale_coordinator import ScaleConfigEntry, ScaleCoordinator, is_scale_entry
+from .scales.registry import get_protocol
 from .services import async_setup_services
 from .store import PersonStore, StorageUnavailableError
 
@@ -26,6 +38,7 @@ PLATFORMS = [
     Platform.SELECT,
     Platform.SENSOR,
 ]
+SCALE_PLATFORMS = [Platform.BUTTON, Platform.SENSOR]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
@@ -50,8 +63,12 @@ async def async_get_food_table(hass: HomeAssistant) -> FoodTable:
     return table
 
 
-async def async_setup_entry(hass: HomeAssistant, entry: MtorConfigEntry) -> bool:
-    """Set up one person."""
+async def async_setup_entry(
+    hass: HomeAssistant, entry: MtorConfigEntry | ScaleConfigEntry
+) -> bool:
+    """Set up one person or one scale."""
+    if is_scale_entry(entry):
+        return await _async_setup_scale(hass, entry)
     foods = await async_get_food_table(hass)
     store = PersonStore(hass, entry.entry_id)
     try:
@@ -81,11 +98,31 @@ async def async_setup_entry(hass: HomeAssistant, entry: MtorConfigEntry) -> bool
     return True
 
 
-async def async_unload_entry(hass: HomeAssistant, entry: MtorConfigEntry) -> bool:
-    """Unload one person."""
-    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+async def _async_setup_scale(hass: HomeAssistant, entry: ScaleConfigEntry) -> bool:
+    """Set up one scale; it connects whenever it is switched on (it may be off now)."""
+    if (protocol := get_protocol(entry.data[CONF_PROTOCOL])) is None:
+        raise ConfigEntryError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_protocol",
+            translation_placeholders={"protocol": str(entry.data[CONF_PROTOCOL])},
+        )
+    coordinator = ScaleCoordinator(hass, entry, protocol)
+    entry.runtime_data = coordinator
+    await hass.config_entries.async_forward_entry_setups(entry, SCALE_PLATFORMS)
+    # The coordinator stops the connection in its shutdown, which runs on unload.
+    await coordinator.async_start()
+    return True
+
+
+async def async_unload_entry(
+    hass: HomeAssistant, entry: MtorConfigEntry | ScaleConfigEntry
+) -> bool:
+    """Unload one person or one scale."""
+    platforms = SCALE_PLATFORMS if is_scale_entry(entry) else PLATFORMS
+    return await hass.config_entries.async_unload_platforms(entry, platforms)
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Delete a removed person's stored data."""
-    await PersonStore(hass, entry.entry_id).async_remove()
+    """Delete a removed person's stored data (a scale stores nothing)."""
+    if not is_scale_entry(entry):
+        await PersonStore(hass, entry.entry_id).async_remove()

@@ -1,12 +1,19 @@
-"""Add a person, change their goals (options) and rename them (reconfigure)."""
+"""Add a person or a Bluetooth scale; change a person's goals (options), rename them (reconfigure).
+
+A scale is added when Home Assistant discovers it (Bluetooth matchers in the manifest) or
+picked from the scales it currently hears. Scales have no options and cannot be reconfigured:
+the address is their identity.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, cast, override
 
+from homeassistant.components import bluetooth
 from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.config_entries import (
+    SOURCE_IGNORE,
     ConfigEntry,
     ConfigEntryState,
     ConfigFlow,
@@ -15,6 +22,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.core import callback
 from homeassistant.data_entry_flow import section
+from homeassistant.helpers.device_registry import format_mac
 from homeassistant.helpers.selector import (
     EntitySelector,
     EntitySelectorConfig,
@@ -32,25 +40,31 @@ from homeassistant.util import slugify
 import probatio
 
 from .const import (
+    CONF_ADDRESS,
     CONF_AGE_GROUP,
     CONF_BODY_MASS,
     CONF_DAY_START,
     CONF_FAST_GOAL,
+    CONF_KIND,
     CONF_LEUCINE_TARGET,
     CONF_LOG_MODE,
     CONF_PERSON_NAME,
     CONF_PLAN,
     CONF_PROTEIN_TARGET,
+    CONF_PROTOCOL,
     CONF_SCALE_ENTITY,
     CONF_WINDOW_LENGTH,
     CONF_WINDOW_MODE,
     CONF_WINDOW_START,
+    CORE_BOOKOO_DOMAIN,
     DEFAULT_BODY_MASS,
     DEFAULT_DAY_START,
     DEFAULT_FAST_GOAL,
     DEFAULT_WINDOW_LENGTH,
     DEFAULT_WINDOW_START,
     DOMAIN,
+    KIND_PERSON,
+    KIND_SCALE,
     LOG_MODE_BUTTON,
     LOG_MODE_ON_REMOVAL,
     WEEKDAYS,
@@ -82,6 +96,10 @@ from .own_foods import (
     barcode_error_key,
     own_food,
 )
+from .scale_coordinator import is_scale_entry
+from .scales import bookoo
+from .scales.reading import ScaleProtocol
+from .scales.registry import match_protocol
 
 OPTIONS_MENU = [
     "settings",
@@ -176,14 +194,18 @@ def _unique_id(name: str) -> str | None:
 
 
 class MtorBalanceConfigFlow(ConfigFlow, domain=DOMAIN):
-    """Add a person: who they are, then their goals."""
+    """Add a person (who they are, then their goals) or a Bluetooth scale."""
 
     VERSION = 1
     MINOR_VERSION = 1
 
+    # The discovered scale (address, name, protocol), set by async_step_bluetooth.
+    _scale: tuple[str, str, ScaleProtocol]
+
     def __init__(self) -> None:
         """Start with nothing entered."""
         self._person: dict[str, Any] = {}
+        self._discovered: dict[str, tuple[str, ScaleProtocol]] = {}
 
     @staticmethod
     @callback
@@ -191,7 +213,20 @@ class MtorBalanceConfigFlow(ConfigFlow, domain=DOMAIN):
     def async_get_options_flow(config_entry: ConfigEntry) -> MtorBalanceOptionsFlow:
         return MtorBalanceOptionsFlow()
 
+    @classmethod
+    @callback
+    @override
+    def async_supports_options_flow(cls, config_entry: ConfigEntry) -> bool:
+        """Only people have options."""
+        return not is_scale_entry(config_entry)
+
     async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask whether to add a person or a scale."""
+        return self.async_show_menu(step_id="user", menu_options=["person", "scale"])
+
+    async def async_step_person(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask for the person's name and body."""
@@ -209,9 +244,106 @@ class MtorBalanceConfigFlow(ConfigFlow, domain=DOMAIN):
             {probatio.Required(CONF_PERSON_NAME): TextSelector(), **_body_schema()}
         )
         return self.async_show_form(
-            step_id="user",
+            step_id="person",
             data_schema=self.add_suggested_values_to_schema(schema, user_input),
             errors=errors,
+        )
+
+    async def async_step_scale(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Pick one of the supported scales Home Assistant hears now."""
+        if user_input is not None:
+            address = user_input[CONF_ADDRESS]
+            name, protocol = self._discovered[address]
+            await self.async_set_unique_id(address, raise_on_progress=False)
+            self._abort_if_unique_id_configured()
+            return self._create_scale_entry(address, name, protocol)
+        configured = self._async_current_ids(include_ignore=False)
+        for info in bluetooth.async_discovered_service_info(
+            self.hass, connectable=True
+        ):
+            found = match_protocol(info.name, info.service_uuids)
+            if (
+                found is not None
+                and info.address not in configured
+                and not self._handled_by_core(info.address, found)
+            ):
+                self._discovered[info.address] = (info.name, found)
+        if not self._discovered:
+            return self.async_abort(reason="no_devices_found")
+        options = [
+            SelectOptionDict(
+                value=address, label=f"{name} ({protocol.model}, {address})"
+            )
+            for address, (name, protocol) in self._discovered.items()
+        ]
+        return self.async_show_form(
+            step_id="scale",
+            data_schema=probatio.Schema(
+                {
+                    probatio.Required(CONF_ADDRESS): SelectSelector(
+                        SelectSelectorConfig(
+                            options=options, mode=SelectSelectorMode.DROPDOWN
+                        )
+                    )
+                }
+            ),
+        )
+
+    async def async_step_bluetooth(
+        self, discovery_info: bluetooth.BluetoothServiceInfoBleak
+    ) -> ConfigFlowResult:
+        """Offer a scale Home Assistant discovered."""
+        address = discovery_info.address
+        protocol = match_protocol(discovery_info.name, discovery_info.service_uuids)
+        if protocol is None:
+            return self.async_abort(reason="not_supported")
+        await self.async_set_unique_id(address)
+        self._abort_if_unique_id_configured()
+        if self._handled_by_core(address, protocol):
+            return self.async_abort(reason="already_handled_by_core")
+        self._scale = (address, discovery_info.name, protocol)
+        self.context["title_placeholders"] = {"name": discovery_info.name}
+        return await self.async_step_bluetooth_confirm()
+
+    async def async_step_bluetooth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Confirm adding the discovered scale."""
+        address, name, protocol = self._scale
+        if user_input is not None:
+            return self._create_scale_entry(address, name, protocol)
+        self._set_confirm_only()
+        return self.async_show_form(
+            step_id="bluetooth_confirm",
+            description_placeholders={
+                "name": name,
+                "model": f"{protocol.manufacturer} {protocol.model}",
+            },
+        )
+
+    def _create_scale_entry(
+        self, address: str, name: str, protocol: ScaleProtocol
+    ) -> ConfigFlowResult:
+        return self.async_create_entry(
+            title=name,
+            data={
+                CONF_KIND: KIND_SCALE,
+                CONF_ADDRESS: address,
+                CONF_PROTOCOL: protocol.key,
+            },
+        )
+
+    def _handled_by_core(self, address: str, protocol: ScaleProtocol) -> bool:
+        """Return whether core's bookoo integration already has this Bookoo scale."""
+        if protocol.key != bookoo.PROTOCOL.key:
+            return False
+        mac = format_mac(address)
+        return any(
+            entry.source != SOURCE_IGNORE
+            and mac in {entry.unique_id, format_mac(str(entry.data.get(CONF_ADDRESS)))}
+            for entry in self.hass.config_entries.async_entries(CORE_BOOKOO_DOMAIN)
         )
 
     async def async_step_goals(
@@ -223,7 +355,7 @@ class MtorBalanceConfigFlow(ConfigFlow, domain=DOMAIN):
             name = person.pop(CONF_PERSON_NAME)
             return self.async_create_entry(
                 title=name,
-                data={CONF_PERSON_NAME: name},
+                data={CONF_KIND: KIND_PERSON, CONF_PERSON_NAME: name},
                 options={**person, **user_input},
             )
         schema = _goals_schema(
@@ -236,8 +368,10 @@ class MtorBalanceConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Rename the person."""
+        """Rename the person (a scale has nothing to change)."""
         entry = self._get_reconfigure_entry()
+        if is_scale_entry(entry):
+            return self.async_abort(reason="scale_not_reconfigurable")
         errors: dict[str, str] = {}
         if user_input is not None:
             name = user_input[CONF_PERSON_NAME].strip()

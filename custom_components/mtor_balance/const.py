@@ -5,8 +5,21 @@ from typing import Final
 DOMAIN: Final = "mtor_balance"
 VERSION: Final = "0.1.0"
 
-# Config entry data (who the person is).
+# Config entry data: what the entry is (a person or a Bluetooth scale; entries made before
+# scales existed have no kind and are people).
+CONF_KIND: Final = "kind"
+KIND_PERSON: Final = "person"
+KIND_SCALE: Final = "scale"
+
+# Config entry data of a person (who they are).
 CONF_PERSON_NAME: Final = "name"
+
+# Config entry data of a scale (its Bluetooth address and the ScaleProtocol key).
+CONF_ADDRESS: Final = "address"
+CONF_PROTOCOL: Final = "protocol"
+
+# Home Assistant core's own integration for Bookoo scales; a scale configured there is left to it.
+CORE_BOOKOO_DOMAIN: Final = "bookoo"
 
 # Config entry options (their goals and plan; changeable in the options flow).
 CONF_BODY_MASS: Final = "body_mass_kg"

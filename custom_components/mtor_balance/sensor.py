@@ -1,4 +1,8 @@
-"""Sensors of one person: fasting, leucine and protein today, the next meal, the portion."""
+"""Sensors of a person or of a Bluetooth scale.
+
+A person has fasting, leucine and protein today, the next meal and the portion; a scale has
+its weight and, where the protocol reports it, its battery.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,15 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
-from homeassistant.const import UnitOfMass, UnitOfTime
+from homeassistant.const import PERCENTAGE, EntityCategory, UnitOfMass, UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import MtorConfigEntry, PersonState
 from .entity import MtorEntity
+from .scale_coordinator import ScaleConfigEntry, ScaleCoordinator, is_scale_entry
+from .scale_entity import ScaleEntity
+from .scales.reading import ScaleProtocol
 
 # The coordinator pushes every update; entities never poll or update on their own.
 PARALLEL_UPDATES = 0
@@ -147,12 +154,57 @@ SENSORS: tuple[MtorSensorEntityDescription, ...] = (
 )
 
 
+@dataclass(frozen=True, kw_only=True)
+class ScaleSensorEntityDescription(SensorEntityDescription):
+    """How a scale sensor reads its value, and which scales have it."""
+
+    value_fn: Callable[[ScaleCoordinator], float | int | None]
+    attributes_fn: Callable[[ScaleCoordinator], Mapping[str, Any]] | None = None
+    exists_fn: Callable[[ScaleProtocol], bool] = lambda _protocol: True
+
+
+SCALE_SENSORS: tuple[ScaleSensorEntityDescription, ...] = (
+    ScaleSensorEntityDescription(
+        key="weight",
+        translation_key="weight",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=1,
+        value_fn=lambda coordinator: (
+            None if coordinator.data is None else coordinator.data.grams
+        ),
+        attributes_fn=lambda coordinator: {
+            "settled": None if coordinator.data is None else coordinator.data.stable
+        },
+    ),
+    ScaleSensorEntityDescription(
+        key="battery",
+        translation_key="battery",
+        device_class=SensorDeviceClass.BATTERY,
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        value_fn=lambda coordinator: coordinator.connection.battery,
+        exists_fn=lambda protocol: protocol.reports_battery,
+    ),
+)
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
-    entry: MtorConfigEntry,
+    entry: MtorConfigEntry | ScaleConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the sensors of a person."""
+    """Add the sensors of a person or of a scale."""
+    if is_scale_entry(entry):
+        scale = entry.runtime_data
+        async_add_entities(
+            ScaleSensor(scale, description)
+            for description in SCALE_SENSORS
+            if description.exists_fn(scale.protocol)
+        )
+        return
     coordinator = entry.runtime_data
     async_add_entities(MtorSensor(coordinator, description) for description in SENSORS)
 
@@ -180,3 +232,21 @@ class MtorSensor(MtorEntity, SensorEntity):
         if self.entity_description.last_reset_fn is None:
             return None
         return self.entity_description.last_reset_fn(self.coordinator.data)
+
+
+class ScaleSensor(ScaleEntity, SensorEntity):
+    """A value the scale reports."""
+
+    entity_description: ScaleSensorEntityDescription
+
+    @property
+    def native_value(self) -> float | int | None:
+        """Return the value."""
+        return self.entity_description.value_fn(self.coordinator)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Return the attributes, if the sensor has any."""
+        if self.entity_description.attributes_fn is None:
+            return None
+        return self.entity_description.attributes_fn(self.coordinator)

@@ -53,6 +53,7 @@ from .core.log import EntryNotFoundError
 from .core.model import Entry, Food, Source
 from .core.openfoodfacts import OpenFoodFactsError
 from .own_foods import CONF_BARCODE, async_lookup_barcode, barcode_error_key
+from .scale_coordinator import is_scale_entry
 
 MAX_GRAMS = 5000.0  # more than any plate; a larger number is a typo
 MAX_NUTRIENT_G = 500.0
@@ -143,13 +144,27 @@ GET_LOG_SCHEMA = TranslatedSchema(
 
 
 def _coordinator(call: ServiceCall) -> PersonCoordinator:
-    entry = cast(
-        "MtorConfigEntry",
-        service.async_get_config_entry(
-            call.hass, DOMAIN, call.data.get(ATTR_CONFIG_ENTRY_ID)
-        ),
-    )
-    return entry.runtime_data
+    """Return the person the action is for; without an entry, the only person (scales aside)."""
+    entry_id = call.data.get(ATTR_CONFIG_ENTRY_ID)
+    if entry_id is None:
+        people = [
+            entry
+            for entry in call.hass.config_entries.async_entries(
+                DOMAIN, include_ignore=False, include_disabled=False
+            )
+            if not is_scale_entry(entry)
+        ]
+        if len(people) == 1:
+            entry_id = people[0].entry_id
+    entry = service.async_get_config_entry(call.hass, DOMAIN, entry_id)
+    if is_scale_entry(entry):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="not_a_person",
+            translation_placeholders={"name": entry.title},
+        )
+    # Every loaded entry that is not a scale holds a PersonCoordinator.
+    return cast("MtorConfigEntry", entry).runtime_data
 
 
 def _when(call: ServiceCall) -> datetime | None:
