@@ -1,0 +1,1080 @@
+"""Benchmarks of mTOR Balance inside a real, in-process Home Assistant (run: scripts/bench).
+
+Every Home Assistant figure comes from a `HomeAssistant` instance with a temporary
+configuration directory and real storage files, created by the test plugin's
+`async_test_home_assistant` (the instance every test of this repository runs in). Histories
+are written straight into the person's storage file with the row format of store.py. Times are
+wall-clock (`time.perf_counter`); each figure is the median over repeated runs with its spread
+(p10-p90 with 10 or more samples, min-max below that).
+
+Clock-driven paths (the scale's hold time, a simulated day) run on a simulated clock: Home
+Assistant's `utcnow` and the event helper's time sources are patched, and due timers are run
+at once, as the test plugin's `async_fire_time_changed` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator, Sequence
+import contextlib
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time as dtime, timedelta
+import functools
+import gc
+import json
+import logging
+import os
+from pathlib import Path
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+import timeit
+import tracemalloc
+from types import SimpleNamespace
+from typing import Any, cast
+from unittest.mock import patch
+from zoneinfo import ZoneInfo
+
+from homeassistant import const as ha_const, loader
+from homeassistant.const import EVENT_STATE_CHANGED
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er, event as event_helper
+from homeassistant.helpers.json import save_json
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+from homeassistant.util.async_ import get_scheduled_timer_handles
+from pytest_homeassistant_custom_component.common import (  # type: ignore[import-untyped]
+    MockConfigEntry,
+    async_test_home_assistant,
+)
+
+from custom_components.mtor_balance import FOOD_TABLE_PATH
+from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.core.foods import FoodTable
+from custom_components.mtor_balance.core.log import IntakeLog
+from custom_components.mtor_balance.core.model import Entry, Source
+from custom_components.mtor_balance.scales.registry import PROTOCOLS
+from custom_components.mtor_balance.store import (
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
+    PersonData,
+    PersonStore,
+    entry_to_row,
+)
+
+TIME_ZONE = "Europe/Stockholm"
+SCALE = "sensor.kitchen_scale"
+UNFOLLOWED = "sensor.other_scale"
+SCALE_ATTRIBUTES = {"unit_of_measurement": "g", "device_class": "weight"}
+PERSON = "Bench"  # entity ids sensor.bench_...
+LEUCINE_TODAY = "sensor.bench_leucine_today"
+FOOD_SELECT = "select.bench_food"
+OPTIONS: dict[str, Any] = {
+    "body_mass_kg": 80.0,
+    "age_group": "adult",
+    "fast_goal_h": 16.0,
+    "window_mode": "fixed",
+    "window_start": "08:00:00",
+    "window_length_h": 10.0,
+    "leucine_target_g": 2.5,
+    "protein_target_g": 128.0,
+    "day_start": "00:00:00",
+    "log_mode": "on_removal",
+    "plan": dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "normal"),
+}
+HISTORIES = {"0 years": 0.0, "1 year": 1.0, "10 years": 10.0}
+SEARCH_QUERIES = (
+    "cottage cheese",
+    "keso",
+    "chicken breast",
+    "kycklingbröst",
+    "egg",
+    "milk",
+    "beef ground",
+    "b",
+    "salmon raw",
+    "xyzzy",
+)
+# The meals of a simulated day: (local time, ((food id, grams), ...)). Weighed foods are
+# the person's Food select choices in turn (their ids here are not used).
+ACTION_MEALS = (
+    (dtime(8, 0), (("01012", 250.0),)),
+    (dtime(12, 30), (("05064", 150.0),)),
+    (dtime(18, 0), (("15237", 200.0),)),
+)
+WEIGHED_MEALS = (
+    (dtime(8, 0), (("", 200.0), ("", 100.0))),
+    (dtime(12, 30), (("", 150.0), ("", 180.0))),
+    (dtime(18, 30), (("", 160.0), ("", 120.0))),
+)
+SETUP_FRESH = "Set-up of one person, fresh Home Assistant instance"
+SETUP_RELOAD = "Set-up of one person on reload (integration already set up)"
+SCALE_PATH = "Scale (weight sensor) path"
+PARSE = "Bluetooth notification parse"
+SEARCH = "Food search (8,797 foods)"
+ACTIONS = "Actions"
+STORAGE = "Storage, 10 years of history"
+WRITES = "State writes (state_changed events of the person's entities)"
+SECTIONS = (
+    SETUP_FRESH,
+    SETUP_RELOAD,
+    SCALE_PATH,
+    PARSE,
+    SEARCH,
+    ACTIONS,
+    STORAGE,
+    WRITES,
+)
+# The scale's hold time is 2 s and the follower looks again 0.1 s later.
+HOLD = timedelta(seconds=3)
+
+
+@dataclass
+class Settings:
+    """How many times each figure is measured."""
+
+    instances: int  # fresh Home Assistant instances per history size (set-up)
+    reloads: int  # unload/set-up cycles per instance
+    updates: int  # weight states per batch
+    batches: int
+    latency: int  # settle -> Leucine today samples
+    actions: int  # log_food calls per history size
+    saves: int
+
+
+FULL = Settings(
+    instances=6, reloads=6, updates=5000, batches=9, latency=12, actions=10, saves=7
+)
+QUICK = Settings(
+    instances=3, reloads=3, updates=2000, batches=5, latency=5, actions=5, saves=3
+)
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    section: str
+    name: str
+    unit: str  # "ms", "us", "MB", "writes", "x"
+    samples: list[float]
+    goal: float | None = None  # the figure must stay below (or at most at) this
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        """Return the median of the samples."""
+        return statistics.median(self.samples)
+
+    @property
+    def spread(self) -> tuple[str, float, float]:
+        """Return ("p10-p90", p10, p90) for 10 or more samples, else ("min-max", ...)."""
+        ordered = sorted(self.samples)
+        if len(ordered) >= 10:
+            deciles = statistics.quantiles(ordered, n=10, method="inclusive")
+            return "p10-p90", deciles[0], deciles[-1]
+        return "min-max", ordered[0], ordered[-1]
+
+    @property
+    def met(self) -> bool | None:
+        """Return whether the median meets the goal (None without a goal)."""
+        return None if self.goal is None else self.median <= self.goal
+
+
+@dataclass
+class Results:
+    """Everything measured, in table order."""
+
+    rows: list[Row] = field(default_factory=list)
+    facts: dict[str, str] = field(default_factory=dict)
+
+    def add(self, row: Row) -> Row:
+        """Append a row and return it."""
+        self.rows.append(row)
+        return row
+
+
+def _ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+# --- the simulated clock ------------------------------------------------------------------
+
+
+class SimClock:
+    """Home Assistant's clock, moved by hand; due timers run when it moves.
+
+    Runs the timers of `async_track_point_in_utc_time` (due at their expected timestamp) and
+    of `async_call_later` (due at the simulated time they were first seen plus their delay).
+    Other timers (the Bluetooth stack's own) are left alone.
+    """
+
+    def __init__(self, hass: HomeAssistant, now: datetime) -> None:
+        """Start the clock at `now` (it moves only with `advance`)."""
+        self.hass = hass
+        self.now = now
+        self._due: dict[asyncio.TimerHandle, float] = {}
+
+    def utcnow(self) -> datetime:
+        """Return the simulated time."""
+        return self.now
+
+    def timestamp(self) -> float:
+        """Return the simulated time as a POSIX timestamp."""
+        return self.now.timestamp()
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        """Make Home Assistant read this clock while the context is open."""
+        with (
+            patch.object(dt_util, "utcnow", self.utcnow),
+            patch.object(event_helper, "time_tracker_utcnow", self.utcnow),
+            patch.object(event_helper, "time_tracker_timestamp", self.timestamp),
+            # Point-in-time timers are armed with time.time(): on this clock they stay in
+            # the loop's schedule (where `advance` finds them) instead of being due at once.
+            patch.object(event_helper, "time", SimpleNamespace(time=self.timestamp)),
+        ):
+            yield
+
+    def _register(self) -> None:
+        loop_now = self.hass.loop.time()
+        for handle in get_scheduled_timer_handles(self.hass.loop):
+            if handle.cancelled() or handle in self._due:
+                continue
+            job = getattr(handle, "_callback", None)
+            if isinstance(job, event_helper._TrackPointUTCTime):  # noqa: SLF001
+                self._due[handle] = job.expected_fire_timestamp
+            elif job is event_helper._run_async_call_action:  # noqa: SLF001
+                self._due[handle] = self.timestamp() + handle.when() - loop_now
+
+    async def advance(self, delta: timedelta) -> None:
+        """Move the clock forward by `delta`, running the timers that become due."""
+        await self.advance_to(self.now + delta)
+
+    async def advance_to(self, when: datetime) -> None:
+        """Move the clock forward to `when`, stopping at every timer due on the way.
+
+        The clock stands at each timer's due time while it runs, as in a real run.
+        """
+        target = when.timestamp()
+        while True:
+            await self.hass.async_block_till_done()
+            self._register()
+            for handle in [h for h in self._due if h.cancelled()]:
+                del self._due[handle]
+            next_at = min(
+                (at for at in self._due.values() if at <= target), default=None
+            )
+            if next_at is None:
+                self.now = max(self.now, when)
+                return
+            at = datetime.fromtimestamp(next_at, UTC)
+            if at.timestamp() < next_at:  # never a hair early (Home Assistant re-arms)
+                at += timedelta(microseconds=1)
+            self.now = max(self.now, at)
+            stamp = self.timestamp()
+            for handle in sorted(
+                (h for h, at in self._due.items() if at <= stamp),
+                key=lambda h: self._due[h],
+            ):
+                del self._due[handle]
+                if not handle.cancelled():
+                    handle._run()  # noqa: SLF001
+                    handle.cancel()
+
+
+# --- Home Assistant instances -------------------------------------------------------------
+
+
+@contextlib.asynccontextmanager
+async def home_assistant(config_dir: Path) -> AsyncIterator[HomeAssistant]:
+    """Yield a running Home Assistant on `config_dir` with custom integrations enabled."""
+    async with async_test_home_assistant(config_dir=str(config_dir)) as instance:
+        hass = cast("HomeAssistant", instance)
+        hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)
+        await hass.config.async_set_time_zone(TIME_ZONE)
+        try:
+            yield hass
+        finally:
+            await hass.async_block_till_done()
+            await hass.async_stop(force=True)
+
+
+def person_entry(entry_id: str, *, scale: bool = True) -> Any:
+    """Return the config entry of the person "Bench" (not yet added)."""
+    options = dict(OPTIONS)
+    if scale:
+        options["scale_entity"] = SCALE
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title=PERSON,
+        unique_id=entry_id,
+        data={"name": PERSON},
+        options=options,
+        entry_id=entry_id,
+    )
+
+
+async def add_person(hass: HomeAssistant, entry_id: str) -> Any:
+    """Add the person with the kitchen scale and set them up."""
+    hass.states.async_set(SCALE, "0", SCALE_ATTRIBUTES)
+    entry = person_entry(entry_id)
+    entry.add_to_hass(hass)
+    if not await hass.config_entries.async_setup(entry.entry_id):
+        raise RuntimeError(f"{entry_id} did not set up")
+    await hass.async_block_till_done()
+    return entry
+
+
+async def select_food(hass: HomeAssistant, choice: int = 0) -> str:
+    """Select the person's `choice`-th food choice; return its name."""
+    state = hass.states.get(FOOD_SELECT)
+    assert state is not None
+    options = list(state.attributes["options"])
+    option = str(options[choice % len(options)])
+    await hass.services.async_call(
+        "select",
+        "select_option",
+        {"entity_id": FOOD_SELECT, "option": option},
+        blocking=True,
+    )
+    return option
+
+
+# --- histories ----------------------------------------------------------------------------
+
+
+def make_history(foods: FoodTable, years: float, end: datetime) -> list[Entry]:
+    """Return `years` of realistic entries (about 8.2 a day) ending the day before `end`.
+
+    Three meals a day of two or three common foods each, and a supplement on one day in five.
+    """
+    rng = random.Random(f"history {years}")
+    common = foods.common()
+    tz = ZoneInfo(TIME_ZONE)
+    last_day = end.astimezone(tz).date()
+    entries: list[Entry] = []
+    for back in range(round(365.25 * years), 0, -1):
+        day = last_day - timedelta(days=back)
+        for hour, parts in ((7.5, 2), (12.5, 3), (18.5, 3)):
+            meal = datetime.combine(day, dtime(), tz) + timedelta(
+                hours=hour + rng.uniform(-0.75, 0.75)
+            )
+            for part in range(parts):
+                food = rng.choice(common)
+                grams = round(rng.uniform(20.0, 250.0), 1)
+                nutrients = food.portion(grams)
+                entries.append(
+                    Entry(
+                        id=f"{rng.getrandbits(128):032x}",
+                        time=(meal + timedelta(minutes=3 * part)).astimezone(UTC),
+                        name=food.name,
+                        protein_g=round(nutrients.protein_g, 3),
+                        leucine_g=round(nutrients.leucine_g, 3),
+                        kcal=round(nutrients.kcal, 1),
+                        leucine_estimated=nutrients.leucine_estimated,
+                        source=Source.SCALE if rng.random() < 0.7 else Source.ACTION,
+                        food_id=food.id,
+                        grams=grams,
+                    )
+                )
+        if rng.random() < 0.2:
+            entries.append(
+                Entry(
+                    id=f"{rng.getrandbits(128):032x}",
+                    time=(datetime.combine(day, dtime(16), tz)).astimezone(UTC),
+                    name="Leucine powder",
+                    protein_g=0.0,
+                    leucine_g=3.0,
+                    kcal=12.0,
+                    leucine_estimated=False,
+                    source=Source.ACTION,
+                )
+            )
+    return entries
+
+
+def write_person_file(
+    config_dir: Path, entry_id: str, entries: Sequence[Entry]
+) -> None:
+    """Write a person's storage file directly, in store.py's row format."""
+    key = f"{DOMAIN}.{entry_id}"
+    path = config_dir / ".storage" / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "version": STORAGE_VERSION,
+        "minor_version": STORAGE_MINOR_VERSION,
+        "key": key,
+        "data": {
+            "entries": [entry_to_row(entry) for entry in entries],
+            "day_types": {},
+            "selected_food": None,
+            "favorites": [],
+        },
+    }
+    # As Home Assistant's Store writes it (orjson, indented by 2).
+    save_json(str(path), payload)
+
+
+def _entry_id(label: str) -> str:
+    return "bench_" + label.replace(" ", "_")
+
+
+# --- the benchmarks -----------------------------------------------------------------------
+
+
+async def bench_setup(config_dir: Path, settings: Settings, results: Results) -> None:
+    """Entry set-up in fresh instances and on reload, against a core integration (sun)."""
+    fresh: dict[str, list[float]] = {label: [] for label in HISTORIES}
+    reload: dict[str, list[float]] = {label: [] for label in HISTORIES}
+    sun_fresh: list[float] = []
+    sun_reload: list[float] = []
+    dependencies: list[float] = []
+    for instance in range(settings.instances + 1):  # instance 0 warms up (imports)
+        for label in HISTORIES:
+            async with home_assistant(config_dir) as hass:
+                began = time.perf_counter()
+                # mTOR Balance depends on bluetooth_adapters (and so bluetooth); Home
+                # Assistant sets those up before it (stage 1), so they are not counted.
+                assert await async_setup_component(hass, "bluetooth_adapters", {})
+                await hass.async_block_till_done()
+                dependencies.append(time.perf_counter() - began)
+
+                sun = MockConfigEntry(domain="sun", title="Sun")
+                sun.add_to_hass(hass)
+                began = time.perf_counter()
+                assert await hass.config_entries.async_setup(sun.entry_id)
+                sun_time = time.perf_counter() - began
+                await hass.async_block_till_done()
+
+                hass.states.async_set(SCALE, "0", SCALE_ATTRIBUTES)
+                person = person_entry(_entry_id(label))
+                person.add_to_hass(hass)
+                began = time.perf_counter()
+                assert await hass.config_entries.async_setup(person.entry_id)
+                person_time = time.perf_counter() - began
+                await hass.async_block_till_done()
+                if instance:
+                    fresh[label].append(person_time)
+                    sun_fresh.append(sun_time)
+
+                for _ in range(settings.reloads if instance else 1):
+                    for entry, times in ((person, reload[label]), (sun, sun_reload)):
+                        assert await hass.config_entries.async_unload(entry.entry_id)
+                        await hass.async_block_till_done()
+                        gc.collect()
+                        began = time.perf_counter()
+                        assert await hass.config_entries.async_setup(entry.entry_id)
+                        elapsed = time.perf_counter() - began
+                        await hass.async_block_till_done()
+                        if instance:
+                            times.append(elapsed)
+
+    section = SETUP_FRESH
+    results.add(
+        Row(
+            section,
+            "baseline: core `sun` entry",
+            "ms",
+            [_ms(s) for s in sun_fresh],
+            note="integration + entry, no dependencies",
+        )
+    )
+    for label in HISTORIES:
+        row = results.add(
+            Row(
+                section,
+                f"mtor_balance, {label} of history",
+                "ms",
+                [_ms(s) for s in fresh[label]],
+                goal=100.0 if label == "10 years" else None,
+                note="integration + entry + food table",
+            )
+        )
+        row.note += (
+            f"; {row.median / statistics.median(_ms(s) for s in sun_fresh):.1f}x sun"
+        )
+    section = SETUP_RELOAD
+    results.add(
+        Row(section, "baseline: core `sun` entry", "ms", [_ms(s) for s in sun_reload])
+    )
+    sun_median = statistics.median(_ms(s) for s in sun_reload)
+    for label in HISTORIES:
+        row = results.add(
+            Row(
+                section,
+                f"mtor_balance, {label} of history",
+                "ms",
+                [_ms(s) for s in reload[label]],
+                goal=100.0 if label == "10 years" else None,
+            )
+        )
+        row.note = f"{row.median / sun_median:.1f}x sun"
+    results.facts["dependencies"] = (
+        f"setting up the dependencies bluetooth_adapters + bluetooth first: median "
+        f"{_ms(statistics.median(dependencies)):.1f} ms (not counted above)"
+    )
+
+
+async def bench_scale(
+    config_dir: Path,
+    foods: FoodTable,
+    label: str,
+    settings: Settings,
+    results: Results,
+) -> None:
+    """Measure the follower per weight state, settle-to-state latency, log_food, search."""
+    entry_id = _entry_id(label)
+    async with home_assistant(config_dir) as hass:
+        assert await async_setup_component(hass, "bluetooth_adapters", {})
+        await add_person(hass, entry_id)
+        await select_food(hass)
+        hass.states.async_set(UNFOLLOWED, "0", SCALE_ATTRIBUTES)
+        await hass.async_block_till_done()
+
+        if label == "0 years":
+            # A steady load, read 4 times a second by the scale: every state differs (so each
+            # is a state_changed event) but stays within the 2 g tolerance, so nothing settles
+            # while the batch runs and each state costs the whole follower path.
+            values = ("152.3", "152.8", "153.1", "152.6")
+            followed: list[float] = []
+            unfollowed: list[float] = []
+            for batch in range(settings.batches + 1):
+                for entity_id, times in ((SCALE, followed), (UNFOLLOWED, unfollowed)):
+                    gc.collect()
+                    began = time.perf_counter()
+                    for index in range(settings.updates):
+                        hass.states.async_set(
+                            entity_id, values[index & 3], SCALE_ATTRIBUTES
+                        )
+                    await hass.async_block_till_done()
+                    if batch:
+                        times.append(
+                            (time.perf_counter() - began) / settings.updates * 1e6
+                        )
+            section = SCALE_PATH
+            results.add(
+                Row(
+                    section,
+                    "one weight state, followed by a person (async_set)",
+                    "us",
+                    followed,
+                    goal=200.0,
+                )
+            )
+            results.add(
+                Row(
+                    section,
+                    "one weight state nobody follows (baseline)",
+                    "us",
+                    unfollowed,
+                )
+            )
+            results.add(
+                Row(
+                    section,
+                    "the follower's share of one weight state",
+                    "us",
+                    [a - b for a, b in zip(followed, unfollowed, strict=True)],
+                )
+            )
+            await bench_search_action(hass, results)
+
+        await bench_settle_latency(hass, label, settings, results)
+
+        times = []
+        for _ in range(settings.actions + 1):
+            began = time.perf_counter()
+            await hass.services.async_call(
+                DOMAIN,
+                "log_food",
+                {"food": "01012", "grams": 100},
+                blocking=True,
+                return_response=True,
+            )
+            times.append(time.perf_counter() - began)
+        results.add(
+            Row(
+                ACTIONS,
+                f"log_food, {label} of history (saved before it returns)",
+                "ms",
+                [_ms(s) for s in times[1:]],
+            )
+        )
+
+
+async def bench_settle_latency(
+    hass: HomeAssistant, label: str, settings: Settings, results: Results
+) -> None:
+    """From the settled "taken off" reading to the new Leucine today state."""
+    clock = SimClock(hass, dt_util.utcnow())
+    changed = asyncio.Event()
+    stamp: list[float] = []
+
+    @callback
+    def leucine_changed(event: Event[EventStateChangedData]) -> None:
+        if event.data["entity_id"] == LEUCINE_TODAY:
+            stamp.append(time.perf_counter())
+            changed.set()
+
+    latencies: list[float] = []
+    unsubscribe = hass.bus.async_listen(EVENT_STATE_CHANGED, leucine_changed)
+    try:
+        with clock.installed():
+            # An empty scale first (logs whatever an earlier benchmark left on it).
+            hass.states.async_set(SCALE, "0", SCALE_ATTRIBUTES)
+            await clock.advance(HOLD)
+            for sample in range(settings.latency + 1):
+                hass.states.async_set(SCALE, "152.3", SCALE_ATTRIBUTES)
+                await clock.advance(HOLD)
+                portion = hass.states.get("sensor.bench_portion")
+                assert portion is not None
+                assert portion.state == "152.3", portion
+                hass.states.async_set(SCALE, "0", SCALE_ATTRIBUTES)
+                await hass.async_block_till_done()
+                changed.clear()
+                stamp.clear()
+                began = time.perf_counter()
+                await clock.advance(HOLD)  # the tick that confirms "taken off"
+                await asyncio.wait_for(changed.wait(), timeout=10)
+                if sample:
+                    latencies.append(stamp[0] - began)
+    finally:
+        unsubscribe()
+    results.add(
+        Row(
+            SCALE_PATH,
+            f"settled reading -> Leucine today state, {label} of history",
+            "ms",
+            [_ms(s) for s in latencies],
+            note="includes saving the log",
+        )
+    )
+
+
+async def bench_search_action(hass: HomeAssistant, results: Results) -> None:
+    """Measure the search_foods action with every query, as an automation calls it."""
+    await (
+        hass.async_block_till_done()
+    )  # the index is built in an executor job after set-up
+    times: list[float] = []
+    for _ in range(20):
+        for query in SEARCH_QUERIES:
+            began = time.perf_counter()
+            await hass.services.async_call(
+                DOMAIN,
+                "search_foods",
+                {"query": query, "limit": 10},
+                blocking=True,
+                return_response=True,
+            )
+            times.append(time.perf_counter() - began)
+    results.add(
+        Row(
+            SEARCH,
+            f"search_foods action, {len(SEARCH_QUERIES)} queries x 20",
+            "ms",
+            [_ms(s) for s in times],
+            goal=2.0,
+        )
+    )
+
+
+def bench_search(foods: FoodTable, results: Results) -> None:
+    """FoodTable.search per query, with the prefix cache emptied before every call."""
+    foods.build_index()
+    index = getattr(foods, "_index", None)
+    cache = getattr(index, "prefix_cache", None)
+    for query in SEARCH_QUERIES:
+        samples: list[float] = []
+        for _ in range(60):
+            if isinstance(cache, dict):
+                cache.clear()
+            began = time.perf_counter()
+            found = foods.search(query, language="en", limit=10)
+            samples.append(time.perf_counter() - began)
+        results.add(
+            Row(
+                SEARCH,
+                f"search {query!r} ({len(found)} hits)",
+                "ms",
+                [_ms(s) for s in samples],
+                goal=2.0,
+                note="" if isinstance(cache, dict) else "prefix cache not found: warm",
+            )
+        )
+
+
+def sample_frames() -> dict[str, bytes]:
+    """One 152.3 g weight notification per protocol, built from the documented formats."""
+    esn00 = bytearray(bytes.fromhex("feefc0a2d005") + bytes([0, 0x05, 0xF3, 0, 1, 0]))
+    esn00[-1] = sum(esn00[4:-1]) & 0xFF
+    luminary = bytearray(17)
+    luminary[0:5] = bytes([0xA5, 0x22, 0x01, 0x0B, 0x00])
+    luminary[10:17] = bytes([0, 0xF3, 0x05, 0, 2, 0, 1])
+    luminary[5] = (0xFF - sum(luminary)) & 0xFF
+    decent = bytearray(bytes([0x03, 0xCE, 0x05, 0xF3, 0, 0, 0]))
+    bookoo = bytearray(bytes.fromhex("030b000000002b003b7e2b000064000501000000"))
+    for frame in (decent, bookoo):
+        check = 0
+        for byte in frame[:-1]:
+            check ^= byte
+        frame[-1] = check
+    return {
+        "etekcity_esn00": bytes(esn00),
+        "etekcity_luminary": bytes(luminary),
+        "decent_scale": bytes(decent),
+        "bookoo_themis": bytes(bookoo),
+    }
+
+
+def bench_parse(results: Results) -> None:
+    """Measure each protocol's parser on a valid weight notification."""
+    frames = sample_frames()
+    for protocol in PROTOCOLS:
+        frame = frames.get(protocol.key)
+        if frame is None or protocol.parse(frame) is None:
+            results.facts[f"parse {protocol.key}"] = "no sample frame: not measured"
+            continue
+        reading = protocol.parse(frame)
+        assert reading is not None
+        assert abs(reading.grams - 152.3) < 0.01, (protocol.key, reading)
+        number = 20000
+        runs = timeit.repeat(
+            functools.partial(protocol.parse, frame),
+            number=number,
+            repeat=15,
+        )
+        results.add(
+            Row(
+                PARSE,
+                f"{protocol.name} ({len(frame)} bytes)",
+                "us",
+                [run / number * 1e6 for run in runs],
+                goal=10.0,
+            )
+        )
+
+
+async def bench_storage(
+    config_dir: Path, history: list[Entry], settings: Settings, results: Results
+) -> None:
+    """Measure saving and loading 10 years, the file's size and the history's memory."""
+    async with home_assistant(config_dir) as hass:
+        store = PersonStore(hass, "bench_save")
+        data = PersonData(entries=list(history))
+        saves: list[float] = []
+        for _ in range(settings.saves + 1):
+            began = time.perf_counter()
+            await store.async_save(data)
+            saves.append(time.perf_counter() - began)
+        size = await hass.async_add_executor_job(os.path.getsize, store.path)
+        loads: list[float] = []
+        for _ in range(settings.saves + 1):
+            began = time.perf_counter()
+            loaded = await store.async_load()
+            IntakeLog(loaded.entries)
+            loads.append(time.perf_counter() - began)
+        del loaded
+
+        gc.collect()
+        tracemalloc.start()
+        base, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        loaded = await store.async_load()
+        log = IntakeLog(loaded.entries)
+        del loaded
+        gc.collect()
+        current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert len(log) == len(history)
+
+    section = STORAGE
+    results.add(
+        Row(
+            section,
+            "save (atomic write; encoded off the event loop)",
+            "ms",
+            [_ms(s) for s in saves[1:]],
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "load + decode + index (set-up's share)",
+            "ms",
+            [_ms(s) for s in loads[1:]],
+        )
+    )
+    results.add(Row(section, "file size", "MB", [size / 1e6]))
+    results.add(
+        Row(
+            section,
+            "memory held by the loaded history (tracemalloc)",
+            "MB",
+            [(current - base) / 1e6],
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "peak memory while loading (tracemalloc)",
+            "MB",
+            [(peak - base) / 1e6],
+        )
+    )
+
+
+async def bench_day(
+    config_dir: Path, foods: FoodTable, results: Results, *, weighed: bool
+) -> None:
+    """Count the state writes of one person's entities over a simulated day.
+
+    Three meals: logged with the log_food action (one food each), or weighed on the scale
+    (two foods each, picked in the Food select). The simulated clock stops at every
+    moment a timer is due, as Home Assistant's clock would.
+    """
+    tz = ZoneInfo(TIME_ZONE)
+    day = date(2026, 11, 3)  # a Tuesday, no daylight saving change
+    start = datetime.combine(day, dtime(), tz).astimezone(UTC)
+    entry_id = "bench_day_weighed" if weighed else "bench_day_action"
+    write_person_file(config_dir, entry_id, make_history(foods, 1.0, start))
+    meals = WEIGHED_MEALS if weighed else ACTION_MEALS
+    due = {datetime.combine(day, at, tz).astimezone(UTC): parts for at, parts in meals}
+    counts: Counter[str] = Counter()
+    async with home_assistant(config_dir) as hass:
+        clock = SimClock(hass, start - timedelta(minutes=10))
+        with clock.installed():
+            assert await async_setup_component(hass, "bluetooth_adapters", {})
+            entry = await add_person(hass, entry_id)
+            await clock.advance_to(start)
+            entities = {
+                registered.entity_id
+                for registered in er.async_entries_for_config_entry(
+                    er.async_get(hass), entry.entry_id
+                )
+            }
+
+            @callback
+            def count(event: Event[EventStateChangedData]) -> None:
+                if event.data["entity_id"] in entities:
+                    counts[event.data["entity_id"]] += 1
+
+            unsubscribe = hass.bus.async_listen(EVENT_STATE_CHANGED, count)
+            choice = 0
+            for meal_time in [*sorted(due), start + timedelta(days=1)]:
+                # Every clock-driven update on the way runs at its own moment.
+                await clock.advance_to(meal_time)
+                for food_id, grams in due.get(meal_time, ()):
+                    if not weighed:
+                        await hass.services.async_call(
+                            DOMAIN,
+                            "log_food",
+                            {"food": food_id, "grams": grams},
+                            blocking=True,
+                        )
+                        continue
+                    choice += 1
+                    await select_food(hass, choice)
+                    hass.states.async_set(SCALE, str(grams), SCALE_ATTRIBUTES)
+                    await clock.advance(HOLD)
+                    hass.states.async_set(SCALE, "0", SCALE_ATTRIBUTES)
+                    await clock.advance(HOLD)
+            unsubscribe()
+            logged = await hass.services.async_call(
+                DOMAIN,
+                "get_log",
+                {"start": start.isoformat()},
+                blocking=True,
+                return_response=True,
+            )
+    entries = cast("dict[str, list[Any]]", logged)["entries"]
+    assert len(entries) == sum(len(parts) for _, parts in meals), entries
+    top = ", ".join(
+        f"{entity_id.split('.', 1)[1].removeprefix('bench_')} {number}"
+        for entity_id, number in counts.most_common(3)
+    )
+    how = "2 foods each, weighed on the scale" if weighed else "1 food each, log_food"
+    results.add(
+        Row(
+            WRITES,
+            f"per person per simulated day, 3 meals of {how}",
+            "writes",
+            [float(sum(counts.values()))],
+            goal=300.0,
+            note=f"most: {top}",
+        )
+    )
+    results.facts["day, " + how] = ", ".join(
+        f"{entity_id.removeprefix(entity_id.split('.')[0] + '.bench_')} {number}"
+        for entity_id, number in sorted(counts.items())
+    )
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    """Describe the machine the benchmark runs on."""
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    load = "n/a"
+    with contextlib.suppress(OSError, AttributeError):
+        load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    return {
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "Home Assistant": ha_const.__version__,
+        "load average at start": load,
+    }
+
+
+def _format(value: float, unit: str) -> str:
+    if unit == "writes":
+        return f"{value:.0f}"
+    if unit == "MB":
+        return f"{value:.2f} MB"
+    if unit == "us":
+        return f"{value:.2f} µs"
+    return f"{value:.2f} ms" if value < 100 else f"{value:.0f} ms"
+
+
+def render(results: Results, machine_info: dict[str, str], seconds: float) -> str:
+    """Return the results as a plain-text table."""
+    lines = ["", "Machine: " + ", ".join(f"{k}: {v}" for k, v in machine_info.items())]
+    header = ("Measure", "Median", "Spread", "n", "Goal", "Met", "Note")
+    table: list[tuple[str, ...]] = []
+    section = ""
+    for row in results.rows:
+        if row.section != section:
+            section = row.section
+            table.append((f"[{section}]", "", "", "", "", "", ""))
+        kind, low, high = row.spread
+        spread = (
+            ""
+            if len(row.samples) == 1
+            else f"{_format(low, row.unit)} - {_format(high, row.unit)} ({kind})"
+        )
+        goal = "" if row.goal is None else f"<= {_format(row.goal, row.unit)}"
+        met = {None: "", True: "yes", False: "NO"}[row.met]
+        table.append(
+            (
+                "  " + row.name,
+                _format(row.median, row.unit),
+                spread,
+                str(len(row.samples)),
+                goal,
+                met,
+                row.note,
+            )
+        )
+    widths = [max(len(r[i]) for r in [header, *table]) for i in range(len(header))]
+    lines.extend(
+        "  ".join(
+            cell.ljust(width) for cell, width in zip(row_text, widths, strict=True)
+        ).rstrip()
+        for row_text in [header, tuple("-" * w for w in widths), *table]
+    )
+    lines.extend(f"- {key}: {value}" for key, value in results.facts.items())
+    lines.append(f"Benchmark run time: {seconds:.0f} s")
+    return "\n".join(lines)
+
+
+async def run(settings: Settings) -> Results:
+    """Run every benchmark."""
+    results = Results()
+    phases: dict[str, float] = {}
+    began = time.perf_counter()
+
+    def done(phase: str) -> None:
+        nonlocal began
+        phases[phase] = time.perf_counter() - began
+        began = time.perf_counter()
+
+    foods = FoodTable.load(FOOD_TABLE_PATH)
+    bench_parse(results)
+    bench_search(foods, results)
+    done("parse+search")
+    with tempfile.TemporaryDirectory(prefix="mtor-bench-") as directory:
+        config_dir = Path(directory)
+        now = dt_util.utcnow()
+        histories = {
+            label: make_history(foods, years, now) for label, years in HISTORIES.items()
+        }
+        for label, entries in histories.items():
+            write_person_file(config_dir, _entry_id(label), entries)
+        results.facts["histories"] = ", ".join(
+            f"{label}: {len(entries):,} entries" for label, entries in histories.items()
+        )
+        done("histories")
+        await bench_setup(config_dir, settings, results)
+        done("set-up")
+        for label in ("0 years", "10 years"):
+            await bench_scale(config_dir, foods, label, settings, results)
+        done("scale+actions")
+        await bench_storage(config_dir, histories["10 years"], settings, results)
+        done("storage")
+        await bench_day(config_dir, foods, results, weighed=False)
+        await bench_day(config_dir, foods, results, weighed=True)
+        done("days")
+    results.rows.sort(key=lambda row: SECTIONS.index(row.section))
+    results.facts["seconds per part"] = ", ".join(
+        f"{phase} {seconds:.0f}" for phase, seconds in phases.items()
+    )
+    return results
+
+
+def main() -> int:
+    """Run the benchmarks and print the table; exit 1 if a goal is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    info = machine()
+    began = time.perf_counter()
+    results = asyncio.run(run(QUICK if args.quick else FULL))
+    seconds = time.perf_counter() - began
+    print(render(results, info, seconds))
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "seconds": seconds,
+                    "rows": [
+                        {
+                            "section": row.section,
+                            "name": row.name,
+                            "unit": row.unit,
+                            "median": row.median,
+                            "spread": row.spread,
+                            "n": len(row.samples),
+                            "goal": row.goal,
+                            "met": row.met,
+                            "note": row.note,
+                        }
+                        for row in results.rows
+                    ],
+                    "facts": results.facts,
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
+    return 1 if any(row.met is False for row in results.rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
