@@ -479,12 +479,6 @@ async def test_the_link_dropping_while_a_reading_is_handled_is_reported_once(
     assert scale.events == ["up", "152.3 g", "down", "up", "150 g"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a notification queued from bleak's thread before the link dropped is still "
-    "reported after on_availability(False) (scales/connection.py "
-    "_async_handle_notification checks only _stopping, not the client)",
-)
 async def test_a_notification_queued_before_the_link_dropped_is_not_reported_after_it(
     hass: HomeAssistant, connection: Any
 ) -> None:
@@ -500,11 +494,6 @@ async def test_a_notification_queued_before_the_link_dropped_is_not_reported_aft
     assert scale.events == ["up", "down"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a notification from a client that has disconnected is still reported "
-    "(scales/connection.py _async_handle_notification does not check the client)",
-)
 async def test_a_late_notification_of_a_dropped_link_is_not_reported(
     hass: HomeAssistant, connection: Any
 ) -> None:
@@ -618,16 +607,12 @@ async def test_day_totals_follow_a_time_zone_change_within_one_clock_step(
     _sane(hass)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the coordinator does not listen for core config updates "
-    "(EVENT_CORE_CONFIG_UPDATE): a new time zone shows only at the next clock-driven update",
-)
 async def test_day_totals_follow_a_time_zone_change_at_once(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     leucine = await _log_late_evening(hass, freezer)
-    await hass.config.async_set_time_zone("America/New_York")
+    # As the UI does it: async_update fires EVENT_CORE_CONFIG_UPDATE.
+    await hass.config.async_update(time_zone="America/New_York")
     await hass.async_block_till_done()
     assert float(_state(hass, "sensor.erik_leucine_today")) == pytest.approx(
         leucine, abs=0.01

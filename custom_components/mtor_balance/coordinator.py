@@ -17,7 +17,8 @@ from typing import Any, override
 import uuid
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.const import EVENT_CORE_CONFIG_UPDATE
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
@@ -349,8 +350,18 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
 
     @callback
     def async_start(self) -> None:
-        """Schedule the first clock-driven update (after the first refresh)."""
+        """Schedule the first clock-driven update, and follow time zone changes."""
         self._schedule_next(self.data)
+        self.config_entry.async_on_unload(
+            self.hass.bus.async_listen(
+                EVENT_CORE_CONFIG_UPDATE, self._handle_config_update
+            )
+        )
+
+    @callback
+    def _handle_config_update(self, _event: Event) -> None:
+        # The day's bounds and the eating window follow the time zone.
+        self.async_set_updated_data(self._compute())
 
     # --- internals --------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ from .scale_coordinator import is_scale_entry
 MAX_GRAMS = 5000.0  # more than any plate; a larger number is a typo
 MAX_NUTRIENT_G = 500.0
 MAX_TEXT = 200
+MIN_AMOUNT = 0.05
 # Back-dating is for forgotten meals, not for importing another decade.
 MAX_BACKDATE = timedelta(days=366)
 MAX_AHEAD = timedelta(minutes=5)  # clocks of phones and servers differ a little
@@ -72,42 +73,61 @@ class TranslatedSchema(probatio.Schema):
         try:
             return super().__call__(data, **kwargs)
         except probatio.Invalid as err:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key="invalid_action_data",
-                translation_placeholders={
-                    "error": probatio.humanize.humanize_error(data, err)
-                },
-            ) from err
+            error = probatio.humanize.humanize_error(data, err)
+        except (OverflowError, ValueError, TypeError) as err:
+            # A compiled schema can let a conversion error through instead of Invalid.
+            error = str(err)
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_action_data",
+            translation_placeholders={"error": error},
+        )
 
 
-def _positive(maximum: float) -> probatio.All[float]:
+def _not_bool(value: Any) -> Any:
+    """Refuse true/false where a number is wanted (Coerce would make them 1 and 0)."""
+    if isinstance(value, bool):
+        raise probatio.Invalid("expected a number")
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    """Return an aware UTC time; a time at the edge of datetime's range is invalid."""
+    try:
+        return dt_util.as_utc(value)
+    except (OverflowError, ValueError) as err:
+        raise probatio.Invalid("time out of range") from err
+
+
+def _amount(maximum: float) -> probatio.All[float]:
+    # Below MIN_AMOUNT the stored (rounded) value would be 0.
     return probatio.All(
-        probatio.Coerce(float), probatio.Range(min=0, min_included=False, max=maximum)
+        _not_bool, probatio.Coerce(float), probatio.Range(min=MIN_AMOUNT, max=maximum)
     )
 
 
-_TEXT = probatio.All(cv.string, probatio.Length(min=1, max=MAX_TEXT))
+_TEXT = probatio.All(cv.string, str.strip, probatio.Length(min=1, max=MAX_TEXT))
+_TIME = probatio.All(cv.datetime, _utc)
 _PERSON = {probatio.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
 
 LOG_FOOD_SCHEMA = TranslatedSchema(
     {
         **_PERSON,
         probatio.Required(ATTR_FOOD): _TEXT,
-        probatio.Required(ATTR_GRAMS): _positive(MAX_GRAMS),
-        probatio.Optional(ATTR_TIME): cv.datetime,
+        probatio.Required(ATTR_GRAMS): _amount(MAX_GRAMS),
+        probatio.Optional(ATTR_TIME): _TIME,
     }
 )
 LOG_NUTRIENTS_SCHEMA = TranslatedSchema(
     {
         **_PERSON,
-        probatio.Optional(ATTR_LEUCINE): _positive(MAX_NUTRIENT_G),
-        probatio.Optional(ATTR_PROTEIN): _positive(MAX_NUTRIENT_G),
+        probatio.Optional(ATTR_LEUCINE): _amount(MAX_NUTRIENT_G),
+        probatio.Optional(ATTR_PROTEIN): _amount(MAX_NUTRIENT_G),
         probatio.Optional(ATTR_CATEGORY, default=Category.OTHER.value): probatio.In(
             [category.value for category in Category]
         ),
         probatio.Optional(ATTR_NAME): _TEXT,
-        probatio.Optional(ATTR_TIME): cv.datetime,
+        probatio.Optional(ATTR_TIME): _TIME,
     }
 )
 PERSON_SCHEMA = TranslatedSchema(_PERSON)
@@ -137,8 +157,8 @@ ADD_BARCODE_FOOD_SCHEMA = TranslatedSchema(
 GET_LOG_SCHEMA = TranslatedSchema(
     {
         **_PERSON,
-        probatio.Optional(ATTR_START): cv.datetime,
-        probatio.Optional(ATTR_END): cv.datetime,
+        probatio.Optional(ATTR_START): _TIME,
+        probatio.Optional(ATTR_END): _TIME,
     }
 )
 
@@ -169,9 +189,9 @@ def _coordinator(call: ServiceCall) -> PersonCoordinator:
 
 def _when(call: ServiceCall) -> datetime | None:
     """Return the action's `time` in UTC, refusing times far in the past or the future."""
-    if (when := call.data.get(ATTR_TIME)) is None:
+    when: datetime | None = call.data.get(ATTR_TIME)
+    if when is None:
         return None
-    when = dt_util.as_utc(when)
     now = dt_util.utcnow()
     if not now - MAX_BACKDATE <= when <= now + MAX_AHEAD:
         raise ServiceValidationError(
@@ -280,8 +300,8 @@ async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
 
 async def _async_get_log(call: ServiceCall) -> ServiceResponse:
     coordinator = _coordinator(call)
-    end = dt_util.as_utc(call.data[ATTR_END]) if ATTR_END in call.data else _END_OF_TIME
-    start = dt_util.as_utc(call.data.get(ATTR_START) or coordinator.data.day_start)
+    end = call.data.get(ATTR_END, _END_OF_TIME)
+    start = call.data.get(ATTR_START, coordinator.data.day_start)
     if start > end:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="start_after_end"

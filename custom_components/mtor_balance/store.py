@@ -183,7 +183,8 @@ class PersonStore:
         """Load the person's data; set an unusable file aside and start empty."""
         try:
             raw = await self._store.async_load()
-            return _decode(raw)
+            # Ten years of rows take tens of milliseconds to decode: keep that off the loop.
+            return await self._hass.async_add_executor_job(_decode, raw)
         except (
             HomeAssistantError,
             StorageCorruptError,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Coroutine
 import contextlib
+from functools import partial
 import logging
 import threading
 import time
@@ -341,7 +342,9 @@ class ScaleConnection:
         self._client = client
         self._write_response = self._uses_write_response(client)
         try:
-            await client.start_notify(self._protocol.notify_uuid, self._on_notification)
+            await client.start_notify(
+                self._protocol.notify_uuid, partial(self._on_notification, client)
+            )
             for command in self._protocol.init_commands:
                 await self._async_send(client, command)
         except CONNECT_ERRORS as err:
@@ -454,16 +457,21 @@ class ScaleConnection:
             self._on_availability(False)  # noqa: FBT003
 
     def _on_notification(
-        self, _characteristic: BleakGATTCharacteristic, data: bytearray
+        self,
+        client: BleakClientWithServiceCache,
+        _characteristic: BleakGATTCharacteristic,
+        data: bytearray,
     ) -> None:
-        """Hand a notification to the event loop."""
-        self._run_on_loop(self._async_handle_notification, bytes(data))
+        """Hand a notification to the event loop, with the client it came from."""
+        self._run_on_loop(self._async_handle_notification, client, bytes(data))
 
     @callback
-    def _async_handle_notification(self, data: bytes) -> None:
+    def _async_handle_notification(
+        self, client: BleakClientWithServiceCache, data: bytes
+    ) -> None:
         """Parse one notification; report a reading, remember a battery level."""
-        if self._stopping:
-            return
+        if self._stopping or client is not self._client:
+            return  # queued before the link dropped, or from a replaced link
         try:
             reading = self._protocol.parse(data)
             battery = (
