@@ -7,7 +7,7 @@ the address is their identity.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, cast, override
 
 from homeassistant.components import bluetooth
@@ -111,6 +111,7 @@ OPTIONS_MENU = [
     "barcode",
 ]
 FAVORITE_RESULTS = 20
+REMOVE_ABORTS = {"remove_favorites": "no_favorites", "remove_own_foods": "no_own_foods"}
 
 
 def _number(minimum: float, maximum: float, step: float, unit: str) -> NumberSelector:
@@ -485,17 +486,12 @@ class MtorBalanceOptionsFlow(OptionsFlowWithReload):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Remove favourites."""
-        favorites = self._coordinator.favorites
-        if not favorites:
-            return self.async_abort(reason="no_favorites")
-        if user_input is not None:
-            await self._coordinator.async_remove_favorites(user_input[CONF_FOODS])
-            return self._done()
-        return self.async_show_form(
-            step_id="remove_favorites",
-            data_schema=probatio.Schema(
-                {probatio.Required(CONF_FOODS): self._food_picker(favorites)}
-            ),
+        coordinator = self._coordinator
+        return await self._async_remove(
+            "remove_favorites",
+            coordinator.favorites,
+            coordinator.async_remove_favorites,
+            user_input,
         )
 
     async def async_step_add_own_food(
@@ -536,16 +532,31 @@ class MtorBalanceOptionsFlow(OptionsFlowWithReload):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Remove foods of your own (logged entries keep their values)."""
-        own = self._coordinator.foods.own_foods
-        if not own:
-            return self.async_abort(reason="no_own_foods")
+        coordinator = self._coordinator
+        return await self._async_remove(
+            "remove_own_foods",
+            coordinator.foods.own_foods,
+            coordinator.async_remove_own_foods,
+            user_input,
+        )
+
+    async def _async_remove(
+        self,
+        step_id: str,
+        foods: list[Food],
+        remove: Callable[[list[str]], Awaitable[None]],
+        user_input: dict[str, Any] | None,
+    ) -> ConfigFlowResult:
+        """Let the person pick foods of a list to remove; abort when the list is empty."""
+        if not foods:
+            return self.async_abort(reason=REMOVE_ABORTS[step_id])
         if user_input is not None:
-            await self._coordinator.async_remove_own_foods(user_input[CONF_FOODS])
+            await remove(user_input[CONF_FOODS])
             return self._done()
         return self.async_show_form(
-            step_id="remove_own_foods",
+            step_id=step_id,
             data_schema=probatio.Schema(
-                {probatio.Required(CONF_FOODS): self._food_picker(own)}
+                {probatio.Required(CONF_FOODS): self._food_picker(foods)}
             ),
         )
 
