@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -135,7 +135,7 @@ class IntakeLog:
     def edit(self, entry_id: str, **changes: Any) -> Entry:
         """Change fields of an entry (its id stays); return the edited entry."""
         old = self._remove(entry_id)
-        new = replace(old, **changes, id=old.id)
+        new = old._replace(**changes, id=old.id)
         stamp = new.time.timestamp()
         index = bisect_right(self._stamps, stamp)
         self._entries.insert(index, new)

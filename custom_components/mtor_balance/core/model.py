@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from enum import StrEnum
+from typing import NamedTuple
 
 from .categories import Category
 
@@ -73,9 +74,12 @@ class Nutrients:
     leucine_estimated: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One logged intake. Times are timezone-aware (stored in UTC)."""
+class Entry(NamedTuple):
+    """One logged intake. Times are timezone-aware (stored in UTC).
+
+    A named tuple rather than a frozen dataclass: a decade of history is about 30,000
+    entries, and a tuple is built several times faster when the log is loaded.
+    """
 
     id: str
     time: datetime
