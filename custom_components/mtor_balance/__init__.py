@@ -55,11 +55,11 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_get_food_table(hass: HomeAssistant) -> FoodTable:
     """Return the bundled food table, loading it once (off the event loop)."""
     if (table := hass.data.get(FOOD_TABLE)) is None:
-        table = await hass.async_add_executor_job(FoodTable.load, FOOD_TABLE_PATH)
-        if hass.data.setdefault(FOOD_TABLE, table) is table:
+        loaded = await hass.async_add_executor_job(FoodTable.load, FOOD_TABLE_PATH)
+        # Two people set up at once may both load it; the first one kept is shared.
+        if (table := hass.data.setdefault(FOOD_TABLE, loaded)) is loaded:
             # The search index is only needed by actions; build it off the loop, after setup.
             hass.async_add_executor_job(table.build_index)
-        table = hass.data[FOOD_TABLE]
     return table
 
 
@@ -82,8 +82,8 @@ async def async_setup_entry(
     coordinator = PersonCoordinator(hass, entry, foods, store, data)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
+    # DataUpdateCoordinator shuts itself down (and cancels its timer) on unload.
     coordinator.async_start()
-    entry.async_on_unload(coordinator.async_shutdown)
 
     if scale := entry.options.get(CONF_SCALE_ENTITY):
         follower = ScaleFollower(

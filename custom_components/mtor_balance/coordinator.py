@@ -48,6 +48,7 @@ from .core.fasting import fasting_state
 from .core.foods import FoodLibrary, FoodTable, varied
 from .core.log import IntakeLog, Meal, Totals
 from .core.model import (
+    KCAL_PER_G_PROTEIN,
     AgeGroup,
     DayType,
     EatingWindow,
@@ -68,8 +69,6 @@ type MtorConfigEntry = ConfigEntry[PersonCoordinator]
 FASTING_STEP = timedelta(minutes=6)
 # How many foods the Food select offers: favourites, then recent, then common foods.
 FOOD_CHOICES = 30
-# Kilocalories per gram of protein (and of free amino acids such as leucine).
-KCAL_PER_G_PROTEIN = 4.0
 
 
 def signal_entry_changed(entry_id: str) -> str:
@@ -262,8 +261,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     async def async_select_food(self, food_id: str) -> None:
         """Choose the food for the next portion."""
         self._selected_food_id = food_id
-        await self._async_save()
-        self.async_set_updated_data(self._compute())
+        await self._async_persist()
 
     async def async_set_day_type(self, day_type: DayType) -> None:
         """Override today's day type of the protein-cycling plan."""
@@ -271,8 +269,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         # Overrides for past days are kept: they explain the history.
         self._day_types[today.isoformat()] = day_type.value
         self._revision += 1
-        await self._async_save()
-        self.async_set_updated_data(self._compute())
+        await self._async_persist()
 
     @property
     def favorites(self) -> list[Food]:
@@ -286,19 +283,19 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         for food_id in food_ids:
             if food_id not in self._favorites and self.foods.get(food_id) is not None:
                 self._favorites.append(food_id)
-        await self._async_foods_changed()
+        await self._async_persist()
 
     async def async_remove_favorites(self, food_ids: list[str]) -> None:
         """Remove foods from the favourites."""
         self._favorites = [
             food_id for food_id in self._favorites if food_id not in food_ids
         ]
-        await self._async_foods_changed()
+        await self._async_persist()
 
     async def async_save_own_food(self, food: Food) -> None:
         """Add the person's own food (custom or from a barcode), or replace it by id."""
         self.foods.add_own(food)
-        await self._async_foods_changed()
+        await self._async_persist()
 
     async def async_remove_own_foods(self, food_ids: list[str]) -> None:
         """Remove own foods; logged entries keep their names and nutrients."""
@@ -307,12 +304,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._favorites = [
             food_id for food_id in self._favorites if food_id not in food_ids
         ]
-        await self._async_foods_changed()
-
-    async def _async_foods_changed(self) -> None:
-        self._food_choices = None
-        await self._async_save()
-        self.async_set_updated_data(self._compute())
+        await self._async_persist()
 
     @callback
     def async_set_portion(self, grams: float | None) -> None:
@@ -375,11 +367,8 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         await self._async_changed(EVENT_LOGGED, entry)
 
     async def _async_changed(self, event_type: str, entry: Entry) -> None:
-        self._food_choices = None
         self._revision += 1
-        # Saved before anyone is told: a logged meal is on disk when the action returns.
-        await self._async_save()
-        self.async_set_updated_data(self._compute())
+        await self._async_persist()
         async_dispatcher_send(
             self.hass,
             signal_entry_changed(self.config_entry.entry_id),
@@ -387,7 +376,14 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
             entry,
         )
 
-    async def _async_save(self) -> None:
+    async def _async_persist(self) -> None:
+        """Save, then recompute and tell the entities: every change goes through here.
+
+        Saved before anyone is told, so a logged meal is on disk when the action returns.
+        """
+        self._food_choices = (
+            None  # favourites, own foods, recent foods or selection changed
+        )
         await self.store.async_save(
             PersonData(
                 entries=list(self.log),
@@ -397,6 +393,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
                 custom_foods=self.foods.own_foods,
             )
         )
+        self.async_set_updated_data(self._compute())
 
     def _compute(self) -> PersonState:
         now = dt_util.utcnow()

@@ -17,7 +17,7 @@ from homeassistant.util.hass_dict import HassKey
 from .const import DOMAIN
 from .core.barcode import InvalidBarcodeError, normalize_barcode
 from .core.categories import Category, estimate_leucine
-from .core.model import Food
+from .core.model import KCAL_PER_G_PROTEIN, Food
 from .core.openfoodfacts import (
     NoProteinError,
     OpenFoodFactsError,
@@ -39,10 +39,6 @@ CONF_FOODS: Final = "foods"
 OWN_FOOD_PREFIX: Final = "custom_"
 OFF_CLIENT: HassKey[OpenFoodFactsClient] = HassKey(f"{DOMAIN}_openfoodfacts")
 
-# Without a label value, energy is estimated from protein alone (4 kcal/g): enough to decide
-# whether the food breaks a fast.
-KCAL_PER_G_PROTEIN = 4.0
-
 
 def own_food(values: Mapping[str, Any], food_id: str | None = None) -> Food:
     """Return the food described by label values (per 100 g)."""
@@ -50,6 +46,7 @@ def own_food(values: Mapping[str, Any], food_id: str | None = None) -> Food:
     category = Category(values.get(CONF_CATEGORY, Category.OTHER))
     protein = float(values[CONF_PROTEIN])
     leucine = values.get(CONF_LEUCINE)
+    # Without a label value, energy from protein alone decides whether it breaks a fast.
     kcal = values.get(CONF_KCAL)
     return Food(
         id=food_id or f"{OWN_FOOD_PREFIX}{slugify(name)}",

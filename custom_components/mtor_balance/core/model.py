@@ -121,6 +121,9 @@ class Profile:
         return self.leucine_target_g * EFFECTIVE_SHARE_OF_TARGET
 
 
+# Kilocalories per gram of protein (Atwater), and of free amino acids such as leucine.
+KCAL_PER_G_PROTEIN = 4.0
+
 # A meal with at least 80% of the leucine target counts as effective (nutrition.md §4 step 1).
 EFFECTIVE_SHARE_OF_TARGET = 0.8
 

@@ -21,7 +21,7 @@ import math
 from typing import Any, Final
 
 from .categories import Category, estimate_leucine
-from .model import Food
+from .model import KCAL_PER_G_PROTEIN, Food
 
 # The fields the client asks for; food_from_product reads nothing else.
 FIELDS: Final = (
@@ -37,7 +37,7 @@ KJ_PER_KCAL: Final = 4.184
 MAX_KCAL: Final = 1000.0
 # Atwater factors, for products that give macronutrients but no energy (kcal per gram).
 _ATWATER: Final = (
-    ("proteins_100g", 4.0),
+    ("proteins_100g", KCAL_PER_G_PROTEIN),
     ("carbohydrates_100g", 4.0),
     ("fat_100g", 9.0),
 )
