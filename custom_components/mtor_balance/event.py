@@ -1,73 +1,21 @@
-"""The Meal event of one person: fired when an entry is logged or removed."""
+"""The Meal event of a person (person/event.py)."""
 
 from __future__ import annotations
 
-from homeassistant.components.event import EventEntity, EventEntityDescription
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.dispatcher import async_dispatcher_connect
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import EVENT_LOGGED, EVENT_REMOVED
-from .coordinator import MtorConfigEntry, PersonCoordinator, signal_entry_changed
-from .core.model import Entry
-from .entity import MtorEntity
+from .kinds import MtorBalanceConfigEntry
 
+# Events are pushed by the person's log; nothing to poll.
 PARALLEL_UPDATES = 0
-
-MEAL_EVENT = EventEntityDescription(
-    key="meal",
-    translation_key="meal",
-    event_types=[EVENT_LOGGED, EVENT_REMOVED],
-)
 
 
 async def async_setup_entry(
     hass: HomeAssistant,
-    entry: MtorConfigEntry,
+    entry: MtorBalanceConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the Meal event of a person."""
-    async_add_entities([MtorMealEvent(entry.runtime_data, MEAL_EVENT)])
-
-
-class MtorMealEvent(MtorEntity, EventEntity):
-    """Fires `logged` and `removed` with the entry's nutrients."""
-
-    def __init__(
-        self, coordinator: PersonCoordinator, description: EventEntityDescription
-    ) -> None:
-        """Create the event entity."""
-        super().__init__(coordinator, description)
-        self._signal = signal_entry_changed(coordinator.config_entry.entry_id)
-
-    async def async_added_to_hass(self) -> None:
-        """Listen for log changes."""
-        await super().async_added_to_hass()
-        self.async_on_remove(
-            async_dispatcher_connect(self.hass, self._signal, self._async_entry_changed)
-        )
-
-    @callback
-    def _async_entry_changed(self, event_type: str, entry: Entry) -> None:
-        threshold = self.coordinator.profile.effective_leucine_g
-        self._trigger_event(
-            event_type,
-            {
-                "entry_id": entry.id,
-                "name": entry.name,
-                "food": entry.food_id,
-                "grams": entry.grams,
-                "leucine_g": entry.leucine_g,
-                "protein_g": entry.protein_g,
-                "leucine_estimated": entry.leucine_estimated,
-                "reaches_leucine_threshold": entry.leucine_g >= threshold,
-                "source": entry.source.value,
-                "time": entry.time.isoformat(),
-            },
-        )
-        self.async_write_ha_state()
-
-    @callback
-    def _handle_coordinator_update(self) -> None:
-        # The event's state is the last event, not the person's state: nothing to write.
-        return
+    """Add the entry's event entities."""
+    entry.runtime_data.async_add_entities(Platform.EVENT, async_add_entities)

@@ -1,79 +1,21 @@
-"""Selects of one person: the food on the scale, and today's day type."""
+"""Selects of a person (person/select.py)."""
 
 from __future__ import annotations
 
-from homeassistant.components.select import SelectEntity, SelectEntityDescription
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import DOMAIN
-from .coordinator import MtorConfigEntry
-from .core.model import DayType
-from .entity import MtorEntity
+from .kinds import MtorBalanceConfigEntry
 
+# One choice at a time: each one is saved.
 PARALLEL_UPDATES = 1
-
-FOOD_SELECT = SelectEntityDescription(key="food", translation_key="food")
-DAY_TYPE_SELECT = SelectEntityDescription(
-    key="day_type",
-    translation_key="day_type",
-    options=[day_type.value for day_type in DayType],
-)
 
 
 async def async_setup_entry(
     hass: HomeAssistant,
-    entry: MtorConfigEntry,
+    entry: MtorBalanceConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the selects of a person."""
-    coordinator = entry.runtime_data
-    async_add_entities(
-        [
-            FoodSelect(coordinator, FOOD_SELECT),
-            DayTypeSelect(coordinator, DAY_TYPE_SELECT),
-        ]
-    )
-
-
-class FoodSelect(MtorEntity, SelectEntity):
-    """The food that the next portion on the scale is: favourites and recent foods first."""
-
-    @property
-    def options(self) -> list[str]:
-        """Return the food names to choose from."""
-        language = self.coordinator.language
-        return [food.name_in(language) for food in self.coordinator.food_choices()]
-
-    @property
-    def current_option(self) -> str | None:
-        """Return the selected food's name."""
-        food = self.coordinator.selected_food
-        return None if food is None else food.name_in(self.coordinator.language)
-
-    async def async_select_option(self, option: str) -> None:
-        """Select a food by its name."""
-        language = self.coordinator.language
-        for food in self.coordinator.food_choices():
-            if food.name_in(language) == option:
-                await self.coordinator.async_select_food(food.id)
-                return
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="unknown_food",
-            translation_placeholders={"food": option},
-        )
-
-
-class DayTypeSelect(MtorEntity, SelectEntity):
-    """Today's day of the protein-cycling plan; changing it overrides the plan for today."""
-
-    @property
-    def current_option(self) -> str:
-        """Return today's day type."""
-        return self.coordinator.data.day_type.value
-
-    async def async_select_option(self, option: str) -> None:
-        """Override today's day type."""
-        await self.coordinator.async_set_day_type(DayType(option))
+    """Add the entry's selects."""
+    entry.runtime_data.async_add_entities(Platform.SELECT, async_add_entities)

@@ -377,6 +377,41 @@ class FoodLibrary:
         return self._table.resolve(text, language)
 
 
+def food_choices(
+    library: FoodLibrary,
+    *,
+    favorites: Iterable[str],
+    recent: Iterable[str | None],
+    selected: str | None,
+    limit: int,
+) -> list[Food]:
+    """Return the foods a person picks from: favourites, recent foods, then common foods.
+
+    `recent` are the food ids of the log, newest first. Favourites are all kept; recent and
+    common foods fill up to `limit`; the selected food is always among the choices.
+    """
+    chosen: dict[str, Food] = {}
+
+    def offer(food_id: str | None) -> None:
+        if food_id is None or food_id in chosen:
+            return
+        if (food := library.get(food_id)) is not None:
+            chosen[food_id] = food
+
+    for food_id in favorites:
+        offer(food_id)
+    for food_id in recent:
+        if len(chosen) >= limit:
+            break
+        offer(food_id)
+    for food in varied(library.common()):
+        if len(chosen) >= limit:
+            break
+        offer(food.id)
+    offer(selected)
+    return list(chosen.values())
+
+
 def varied(foods: Iterable[Food]) -> list[Food]:
     """Return `foods` taking one of each category in turn, keeping their order within it.
 

@@ -8,33 +8,28 @@ coordinator's data; a lost or regained connection only tells the entities to loo
 from __future__ import annotations
 
 import logging
-from typing import Any, TypeIs, override
+from typing import override
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 
-from .const import CONF_ADDRESS, CONF_KIND, KIND_SCALE
-from .scales.connection import ScaleConnection
-from .scales.reading import Reading, ScaleProtocol
+from ..kinds import MtorBalanceConfigEntry
+from ..scales.reading import Reading, ScaleProtocol
+from .connection import ScaleConnection
+from .const import CONF_ADDRESS
 
 _LOGGER = logging.getLogger(__name__)
-
-type ScaleConfigEntry = ConfigEntry[ScaleCoordinator]
-
-
-def is_scale_entry(entry: ConfigEntry[Any]) -> TypeIs[ScaleConfigEntry]:
-    """Return whether `entry` is a scale (entries without a kind are people)."""
-    return entry.data.get(CONF_KIND) == KIND_SCALE
-
 
 class ScaleCoordinator(DataUpdateCoordinator[Reading | None]):
     """Hand a scale's readings and availability to its entities."""
 
-    config_entry: ScaleConfigEntry
+    config_entry: MtorBalanceConfigEntry
 
     def __init__(
-        self, hass: HomeAssistant, entry: ScaleConfigEntry, protocol: ScaleProtocol
+        self,
+        hass: HomeAssistant,
+        entry: MtorBalanceConfigEntry,
+        protocol: ScaleProtocol,
     ) -> None:
         """Prepare the connection; nothing connects until `async_start`."""
         super().__init__(

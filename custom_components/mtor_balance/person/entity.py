@@ -1,4 +1,4 @@
-"""The base entity: every entity belongs to the device of one person."""
+"""The base entity of a person: every entity belongs to the person's device."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .const import DOMAIN, VERSION
+from ..const import DOMAIN, VERSION
 from .coordinator import PersonCoordinator
 
 
-class MtorEntity(CoordinatorEntity[PersonCoordinator]):
+class PersonEntity(CoordinatorEntity[PersonCoordinator]):
     """An entity of one person."""
 
     _attr_has_entity_name = True

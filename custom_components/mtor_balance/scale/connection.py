@@ -35,7 +35,7 @@ from homeassistant.const import EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
-from .reading import Reading, ScaleProtocol
+from ..scales.reading import Reading, ScaleProtocol
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from homeassistant.helpers.device_registry import (
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .scale_coordinator import ScaleCoordinator
+from .coordinator import ScaleCoordinator
 
 
 class ScaleEntity(CoordinatorEntity[ScaleCoordinator]):

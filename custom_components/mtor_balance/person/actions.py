@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast, override
+from typing import Any, override
 
 from homeassistant.core import (
     HomeAssistant,
@@ -23,7 +23,16 @@ from homeassistant.helpers import config_validation as cv, service
 from homeassistant.util import dt as dt_util
 import probatio
 
+from ..const import DOMAIN, KIND_PERSON
+from ..core.barcode import InvalidBarcodeError
+from ..core.categories import Category
+from ..core.entries import entry_as_dict
+from ..core.log import EntryNotFoundError
+from ..core.model import Food, Source
+from ..core.openfoodfacts_product import OpenFoodFactsError
+from ..kinds import entry_kind
 from .const import (
+    ATTR_BARCODE,
     ATTR_CATEGORY,
     ATTR_CONFIG_ENTRY_ID,
     ATTR_END,
@@ -37,7 +46,6 @@ from .const import (
     ATTR_QUERY,
     ATTR_START,
     ATTR_TIME,
-    DOMAIN,
     SERVICE_ADD_BARCODE_FOOD,
     SERVICE_DELETE_ENTRY,
     SERVICE_GET_LOG,
@@ -46,14 +54,9 @@ from .const import (
     SERVICE_SEARCH_FOODS,
     SERVICE_UNDO_LAST,
 )
-from .coordinator import MtorConfigEntry, PersonCoordinator
-from .core.barcode import InvalidBarcodeError
-from .core.categories import Category
-from .core.log import EntryNotFoundError
-from .core.model import Entry, Food, Source
-from .core.openfoodfacts import OpenFoodFactsError
-from .own_foods import CONF_BARCODE, async_lookup_barcode, barcode_error_key
-from .scale_coordinator import is_scale_entry
+from .coordinator import PersonCoordinator
+from .household import async_get_household
+from .own_foods import async_lookup_barcode, barcode_error_key
 
 MAX_GRAMS = 5000.0  # more than any plate; a larger number is a typo
 MAX_NUTRIENT_G = 500.0
@@ -146,7 +149,7 @@ SEARCH_FOODS_SCHEMA = TranslatedSchema(
 ADD_BARCODE_FOOD_SCHEMA = TranslatedSchema(
     {
         **_PERSON,
-        probatio.Required(CONF_BARCODE): probatio.All(
+        probatio.Required(ATTR_BARCODE): probatio.All(
             cv.string, probatio.Length(max=32)
         ),
         probatio.Optional(ATTR_CATEGORY): probatio.In(
@@ -172,19 +175,19 @@ def _coordinator(call: ServiceCall) -> PersonCoordinator:
             for entry in call.hass.config_entries.async_entries(
                 DOMAIN, include_ignore=False, include_disabled=False
             )
-            if not is_scale_entry(entry)
+            if entry_kind(entry) == KIND_PERSON
         ]
         if len(people) == 1:
             entry_id = people[0].entry_id
+    # Home Assistant's own checks and errors: the entry exists, is ours and is loaded.
     entry = service.async_get_config_entry(call.hass, DOMAIN, entry_id)
-    if is_scale_entry(entry):
+    if (person := async_get_household(call.hass).get(entry.entry_id)) is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="not_a_person",
             translation_placeholders={"name": entry.title},
         )
-    # Every loaded entry that is not a scale holds a PersonCoordinator.
-    return cast("MtorConfigEntry", entry).runtime_data
+    return person
 
 
 def _when(call: ServiceCall) -> datetime | None:
@@ -203,29 +206,13 @@ def _when(call: ServiceCall) -> datetime | None:
 
 
 def _food(coordinator: PersonCoordinator, text: str) -> Food:
-    if (food := coordinator.foods.resolve(text, coordinator.language)) is None:
+    if (food := coordinator.record.foods.resolve(text, coordinator.language)) is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="unknown_food",
             translation_placeholders={"food": text},
         )
     return food
-
-
-def entry_response(entry: Entry) -> dict[str, Any]:
-    """Return an entry as action response data."""
-    return {
-        "entry_id": entry.id,
-        "time": entry.time.isoformat(),
-        "name": entry.name,
-        "food": entry.food_id,
-        "grams": entry.grams,
-        "protein_g": entry.protein_g,
-        "leucine_g": entry.leucine_g,
-        "kcal": entry.kcal,
-        "leucine_estimated": entry.leucine_estimated,
-        "source": entry.source.value,
-    }
 
 
 def food_response(food: Food, language: str) -> dict[str, Any]:
@@ -246,7 +233,7 @@ async def _async_log_food(call: ServiceCall) -> ServiceResponse:
     entry = await coordinator.async_log_food(
         food, call.data[ATTR_GRAMS], _when(call), Source.ACTION
     )
-    return entry_response(entry)
+    return entry_as_dict(entry)
 
 
 async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
@@ -264,7 +251,7 @@ async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
         category=Category(call.data[ATTR_CATEGORY]),
         when=_when(call),
     )
-    return entry_response(entry)
+    return entry_as_dict(entry)
 
 
 async def _async_undo_last(call: ServiceCall) -> ServiceResponse:
@@ -272,7 +259,7 @@ async def _async_undo_last(call: ServiceCall) -> ServiceResponse:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="nothing_to_undo"
         )
-    return entry_response(entry)
+    return entry_as_dict(entry)
 
 
 async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
@@ -286,13 +273,13 @@ async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
             translation_key="entry_not_found",
             translation_placeholders={"entry_id": entry_id},
         ) from err
-    return entry_response(entry)
+    return entry_as_dict(entry)
 
 
 async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
     coordinator = _coordinator(call)
     language = coordinator.language
-    foods = coordinator.foods.search(
+    foods = coordinator.record.foods.search(
         call.data[ATTR_QUERY], language=language, limit=call.data[ATTR_LIMIT]
     )
     return {"foods": [food_response(food, language) for food in foods]}
@@ -308,7 +295,7 @@ async def _async_get_log(call: ServiceCall) -> ServiceResponse:
         )
     return {
         "entries": [
-            entry_response(entry) for entry in coordinator.log.between(start, end)
+            entry_as_dict(entry) for entry in coordinator.record.log.between(start, end)
         ]
     }
 
@@ -319,7 +306,7 @@ _PERSON_MISTAKES = {"invalid_barcode", "product_not_found", "no_protein"}
 
 async def _async_add_barcode_food(call: ServiceCall) -> ServiceResponse:
     coordinator = _coordinator(call)
-    barcode = call.data[CONF_BARCODE]
+    barcode = call.data[ATTR_BARCODE]
     category = call.data.get(ATTR_CATEGORY)
     try:
         food = await async_lookup_barcode(
@@ -379,7 +366,7 @@ _ACTIONS: tuple[
 
 
 @callback
-def async_setup_services(hass: HomeAssistant) -> None:
+def async_setup_actions(hass: HomeAssistant) -> None:
     """Register the integration's actions (once, for all people)."""
     for name, schema, handler, supports_response in _ACTIONS:
         hass.services.async_register(

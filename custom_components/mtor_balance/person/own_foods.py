@@ -7,47 +7,44 @@ the same way.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.util import slugify
 from homeassistant.util.hass_dict import HassKey
 
-from .const import DOMAIN
-from .core.barcode import InvalidBarcodeError, normalize_barcode
-from .core.categories import Category, estimate_leucine
-from .core.model import KCAL_PER_G_PROTEIN, Food
-from .core.openfoodfacts import (
+from ..const import DOMAIN
+from ..core.barcode import InvalidBarcodeError, normalize_barcode
+from ..core.categories import Category, estimate_leucine
+from ..core.model import KCAL_PER_G_PROTEIN, Food
+from ..core.openfoodfacts_product import (
     NoProteinError,
     OpenFoodFactsError,
     ProductNotFoundError,
     RateLimitedError,
 )
-from .openfoodfacts import OpenFoodFactsClient
+from .const import (
+    ATTR_CATEGORY,
+    ATTR_KCAL,
+    ATTR_LEUCINE,
+    ATTR_NAME,
+    ATTR_PROTEIN,
+    OWN_FOOD_PREFIX,
+)
+from .openfoodfacts_client import OpenFoodFactsClient
 
-CONF_NAME: Final = "name"
-CONF_PROTEIN: Final = "protein_g"
-CONF_LEUCINE: Final = "leucine_g"
-CONF_KCAL: Final = "kcal"
-CONF_CATEGORY: Final = "category"
-CONF_BARCODE: Final = "barcode"
-CONF_QUERY: Final = "query"
-CONF_FOOD: Final = "food"
-CONF_FOODS: Final = "foods"
-
-OWN_FOOD_PREFIX: Final = "custom_"
 OFF_CLIENT: HassKey[OpenFoodFactsClient] = HassKey(f"{DOMAIN}_openfoodfacts")
 
 
 def own_food(values: Mapping[str, Any], food_id: str | None = None) -> Food:
     """Return the food described by label values (per 100 g)."""
-    name = str(values[CONF_NAME]).strip()
-    category = Category(values.get(CONF_CATEGORY, Category.OTHER))
-    protein = float(values[CONF_PROTEIN])
-    leucine = values.get(CONF_LEUCINE)
+    name = str(values[ATTR_NAME]).strip()
+    category = Category(values.get(ATTR_CATEGORY, Category.OTHER))
+    protein = float(values[ATTR_PROTEIN])
+    leucine = values.get(ATTR_LEUCINE)
     # Without a label value, energy from protein alone decides whether it breaks a fast.
-    kcal = values.get(CONF_KCAL)
+    kcal = values.get(ATTR_KCAL)
     return Food(
         id=food_id or f"{OWN_FOOD_PREFIX}{slugify(name)}",
         name=name,

@@ -8,7 +8,6 @@ and the person starts with an empty log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 import logging
 import os
@@ -20,9 +19,11 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN
-from .core.categories import Category
-from .core.model import Entry, Food, Source
+from ..const import DOMAIN
+from ..core.categories import Category
+from ..core.foods import FoodTable
+from ..core.model import Entry, Food, Source
+from ..core.record import PersonRecord
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -109,19 +110,6 @@ def food_from_dict(data: dict[str, Any]) -> Food:
     )
 
 
-@dataclass(slots=True)
-class PersonData:
-    """What is stored for one person."""
-
-    entries: list[Entry] = field(default_factory=list)
-    day_types: dict[str, str] = field(
-        default_factory=dict
-    )  # ISO date -> day type override
-    selected_food: str | None = None
-    favorites: list[str] = field(default_factory=list)
-    custom_foods: list[Food] = field(default_factory=list)
-
-
 class _Rows:
     """Entries that are encoded only when the file is written, in the writer thread.
 
@@ -152,7 +140,7 @@ class _VersionedStore(Store[dict[str, Any]]):
             data.setdefault("custom_foods", [])
         # Store writes the migrated data back at once: check it first, so that a file that
         # cannot be used is set aside as it was instead of being overwritten.
-        _decode(data)
+        _decode(data, FoodTable())
         return data
 
 
@@ -186,12 +174,12 @@ class PersonStore:
         """Return the file's path."""
         return str(self._store.path)
 
-    async def async_load(self) -> PersonData:
-        """Load the person's data; set an unusable file aside and start empty."""
+    async def async_load(self, table: FoodTable) -> PersonRecord:
+        """Load the person's record; set an unusable file aside and start empty."""
         try:
             raw = await self._store.async_load()
             # Ten years of rows take tens of milliseconds to decode: keep that off the loop.
-            return await self._hass.async_add_executor_job(_decode, raw)
+            return await self._hass.async_add_executor_job(_decode, raw, table)
         except (
             HomeAssistantError,
             StorageCorruptError,
@@ -200,17 +188,17 @@ class PersonStore:
             KeyError,
         ) as err:
             await self._async_set_aside(err)
-            return PersonData()
+            return PersonRecord.create(table)
 
-    async def async_save(self, data: PersonData) -> None:
-        """Write the data now (atomically); returns when it is on disk."""
+    async def async_save(self, record: PersonRecord) -> None:
+        """Write the record now (atomically); returns when it is on disk."""
         await self._store.async_save(
             {
-                "entries": _Rows(list(data.entries)),
-                "day_types": dict(data.day_types),
-                "selected_food": data.selected_food,
-                "favorites": list(data.favorites),
-                "custom_foods": [food_to_dict(food) for food in data.custom_foods],
+                "entries": _Rows(list(record.log)),
+                "day_types": dict(record.day_types),
+                "selected_food": record.selected_food_id,
+                "favorites": list(record.favorites),
+                "custom_foods": [food_to_dict(food) for food in record.foods.own_foods],
             }
         )
 
@@ -248,9 +236,9 @@ class PersonStore:
         )
 
 
-def _decode(raw: dict[str, Any] | None) -> PersonData:
+def _decode(raw: dict[str, Any] | None, table: FoodTable) -> PersonRecord:
     if raw is None:
-        return PersonData()
+        return PersonRecord.create(table)
     if not isinstance(raw, dict):
         raise StorageCorruptError("stored data is not an object")
     rows = raw.get("entries", [])
@@ -268,10 +256,11 @@ def _decode(raw: dict[str, Any] | None) -> PersonData:
         raise StorageCorruptError(
             "day types, favourites or own foods have the wrong shape"
         )
-    return PersonData(
+    return PersonRecord.create(
+        table,
         entries=[entry_from_row(row) for row in rows],
+        own_foods=[food_from_dict(item) for item in custom_foods],
         day_types={str(day): str(kind) for day, kind in day_types.items()},
-        selected_food=None if selected is None else str(selected),
         favorites=[str(food_id) for food_id in favorites],
-        custom_foods=[food_from_dict(item) for item in custom_foods],
+        selected_food_id=None if selected is None else str(selected),
     )

@@ -17,11 +17,11 @@ from typing import Any, Final
 
 import aiohttp
 
-from .const import VERSION
-from .core.barcode import normalize_barcode
-from .core.categories import Category
-from .core.model import Food
-from .core.openfoodfacts import (
+from ..const import VERSION
+from ..core.barcode import normalize_barcode
+from ..core.categories import Category
+from ..core.model import Food
+from ..core.openfoodfacts_product import (
     FIELDS,
     LookupFailedError,
     MalformedProductError,

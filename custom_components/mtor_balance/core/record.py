@@ -1,0 +1,161 @@
+"""Everything kept about one person, and every change a person can make to it.
+
+Pure: the Home Assistant layer loads a record from storage, applies a change here, saves the
+record and publishes the new state. Nothing in here does I/O or reads the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .categories import Category
+from .entries import food_entry, nutrient_entry
+from .foods import FoodLibrary, FoodTable, food_choices
+from .log import IntakeLog
+from .model import DayType, Entry, Food, Profile, Source
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    """One person's log, foods and plan overrides."""
+
+    log: IntakeLog
+    foods: FoodLibrary
+    day_types: dict[str, str] = field(default_factory=dict)  # ISO date -> override
+    favorites: list[str] = field(default_factory=list)
+    selected_food_id: str | None = None
+
+    @classmethod
+    def create(
+        cls,
+        table: FoodTable,
+        *,
+        entries: Iterable[Entry] = (),
+        own_foods: Iterable[Food] = (),
+        day_types: dict[str, str] | None = None,
+        favorites: Iterable[str] = (),
+        selected_food_id: str | None = None,
+    ) -> PersonRecord:
+        """Return the record of stored values, with the bundled food `table`."""
+        return cls(
+            log=IntakeLog(list(entries)),
+            foods=FoodLibrary(table, own_foods),
+            day_types=dict(day_types or {}),
+            favorites=list(favorites),
+            selected_food_id=selected_food_id,
+        )
+
+    # --- reading ------------------------------------------------------------------------
+
+    @property
+    def selected_food(self) -> Food | None:
+        """Return the food chosen for the next portion."""
+        if self.selected_food_id is None:
+            return None
+        return self.foods.get(self.selected_food_id)
+
+    @property
+    def favorite_foods(self) -> list[Food]:
+        """Return the favourite foods, in the order they were added."""
+        return [food for i in self.favorites if (food := self.foods.get(i)) is not None]
+
+    def food_choices(self, limit: int) -> list[Food]:
+        """Return the foods to pick from: favourites, recent foods, then common foods."""
+        return food_choices(
+            self.foods,
+            favorites=self.favorites,
+            recent=(entry.food_id for entry in reversed(self.log)),
+            selected=self.selected_food_id,
+            limit=limit,
+        )
+
+    def day_type(self, day: date, profile: Profile) -> DayType:
+        """Return the day type of `day`: the person's override, else the weekly plan."""
+        if (override_type := self.day_types.get(day.isoformat())) is not None:
+            return DayType(override_type)
+        return profile.plan[day.weekday()]
+
+    # --- changes ------------------------------------------------------------------------
+
+    def log_food(
+        self,
+        entry_id: str,
+        food: Food,
+        grams: float,
+        *,
+        when: datetime,
+        source: Source,
+        language: str,
+    ) -> Entry:
+        """Log `grams` of `food`; return the entry."""
+        entry = food_entry(
+            entry_id, food, grams, when=when, source=source, language=language
+        )
+        self.log.add(entry)
+        return entry
+
+    def log_nutrients(
+        self,
+        entry_id: str,
+        *,
+        name: str,
+        leucine_g: float | None,
+        protein_g: float | None,
+        category: Category,
+        when: datetime,
+    ) -> Entry:
+        """Log free nutrients (a supplement); return the entry."""
+        entry = nutrient_entry(
+            entry_id,
+            name=name,
+            leucine_g=leucine_g,
+            protein_g=protein_g,
+            category=category,
+            when=when,
+            source=Source.ACTION,
+        )
+        self.log.add(entry)
+        return entry
+
+    def undo(self) -> Entry | None:
+        """Remove the latest addition, or the latest entry by time if none since load."""
+        entry = self.log.undo()
+        if entry is None and (last := self.log.last) is not None:
+            entry = self.log.delete(last.id)
+        return entry
+
+    def delete(self, entry_id: str) -> Entry:
+        """Remove one entry (raises EntryNotFoundError)."""
+        return self.log.delete(entry_id)
+
+    def select_food(self, food_id: str | None) -> None:
+        """Choose the food for the next portion (None: no food)."""
+        self.selected_food_id = food_id
+
+    def set_day_type(self, day: date, day_type: DayType) -> None:
+        """Override the plan's day type of `day` (overrides of past days are kept)."""
+        self.day_types[day.isoformat()] = day_type.value
+
+    def add_favorites(self, food_ids: Iterable[str]) -> None:
+        """Add known foods to the favourites, keeping their order."""
+        for food_id in food_ids:
+            if food_id not in self.favorites and self.foods.get(food_id) is not None:
+                self.favorites.append(food_id)
+
+    def remove_favorites(self, food_ids: Iterable[str]) -> None:
+        """Remove foods from the favourites."""
+        gone = set(food_ids)
+        self.favorites = [food_id for food_id in self.favorites if food_id not in gone]
+
+    def save_own_food(self, food: Food) -> None:
+        """Add an own food (typed in or from a barcode), or replace the one with its id."""
+        self.foods.add_own(food)
+
+    def remove_own_foods(self, food_ids: Iterable[str]) -> None:
+        """Remove own foods (and them as favourites); logged entries keep their values."""
+        gone = list(food_ids)
+        for food_id in gone:
+            self.foods.remove_own(food_id)
+        self.remove_favorites(gone)

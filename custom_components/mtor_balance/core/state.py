@@ -1,0 +1,169 @@
+"""A person's state at one moment, and the next moment it changes by the clock alone.
+
+Pure functions over the log and the profile: the Home Assistant layer calls `person_state`
+after every change and at `next_change`, and hands the result to the entities. Nothing polls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+import math
+
+from .days import day_bounds, day_of
+from .fasting import fasting_state
+from .log import IntakeLog, Meal, Totals
+from .model import DayType, Food, Profile
+from .planner import Suggestion, eating_window_on, suggest_next_meal
+
+# Fasting hours are shown in steps of 0.1 h (6 min): fine enough for a dashboard, and at
+# most 240 state writes a day for the value that changes most often.
+FASTING_STEP = timedelta(minutes=6)
+
+
+@dataclass(frozen=True, slots=True)
+class Portion:
+    """The settled portion on the person's scale, with the selected food's nutrients."""
+
+    grams: float
+    food: Food | None
+    protein_g: float | None
+    leucine_g: float | None
+    leucine_estimated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PersonState:
+    """Everything the entities show, computed at one moment."""
+
+    now: datetime
+    day_start: datetime
+    day_type: DayType
+    fasting_since: datetime | None
+    fasting_hours: float | None
+    fast_goal_end: datetime | None
+    fasting: bool
+    fast_goal_reached: bool
+    today: Totals
+    last_meal: Meal | None
+    effective_meals_today: int
+    suggestion: Suggestion
+    window_open: bool
+    portion: Portion | None
+
+
+def portion_of(grams: float | None, food: Food | None) -> Portion | None:
+    """Return the portion of `grams` of `food` (None when nothing is on the scale)."""
+    if grams is None:
+        return None
+    if food is None:
+        return Portion(grams, None, None, None, leucine_estimated=False)
+    nutrients = food.portion(grams)
+    return Portion(
+        grams,
+        food,
+        round(nutrients.protein_g, 2),
+        round(nutrients.leucine_g, 2),
+        nutrients.leucine_estimated,
+    )
+
+
+def person_state(
+    log: IntakeLog,
+    profile: Profile,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    day_type: DayType,
+    suggestion: Suggestion,
+    portion: Portion | None,
+) -> PersonState:
+    """Return the person's state at `now` (`day_type` is today's, overrides included)."""
+    merge = timedelta(minutes=profile.meal_merge_min)
+    today = day_of(now, tz, profile.day_start)
+    start, end = day_bounds(today, tz, profile.day_start)
+    fast = fasting_state(log, profile, now)
+    hours = fast.hours(now)
+    window = eating_window_on(log, profile, today, tz)
+    threshold = profile.effective_leucine_g
+    return PersonState(
+        now=now,
+        day_start=start,
+        day_type=day_type,
+        fasting_since=fast.since,
+        fasting_hours=None if hours is None else math.floor(hours * 10) / 10,
+        fast_goal_end=fast.goal_end,
+        fasting=fast.fasting(now),
+        fast_goal_reached=fast.goal_reached(now),
+        today=log.totals(start, end),
+        last_meal=log.last_meal(now, merge),
+        effective_meals_today=sum(
+            1 for meal in log.meals(start, end, merge) if meal.leucine_g >= threshold
+        ),
+        suggestion=suggestion,
+        window_open=window is not None and window[0] <= now < window[1],
+        portion=portion,
+    )
+
+
+def next_change(
+    state: PersonState, log: IntakeLog, profile: Profile, tz: tzinfo
+) -> datetime:
+    """Return the next moment after `state.now` at which the state changes by the clock."""
+    now = state.now
+    today = day_of(now, tz, profile.day_start)
+    moments: list[datetime] = [day_bounds(today, tz, profile.day_start)[1]]
+    if state.fasting_since is not None:
+        steps = (now - state.fasting_since) // FASTING_STEP + 1
+        moments.append(state.fasting_since + FASTING_STEP * steps)
+        moments.append(state.fasting_since + timedelta(minutes=profile.meal_merge_min))
+    if state.fast_goal_end is not None:
+        moments.append(state.fast_goal_end)
+    for day in (today, today + timedelta(days=1)):
+        if (window := eating_window_on(log, profile, day, tz)) is not None:
+            moments.extend(window)
+    moments.append(state.suggestion.time)
+    return min(
+        (moment for moment in moments if moment > now), default=now + FASTING_STEP
+    )
+
+
+class SteadySuggestion:
+    """Keeps a suggestion that has come due until the log or plan changes.
+
+    Once its time has passed the planner answers "now" at every update; showing the moment
+    the meal came due instead keeps the sensor (and time triggers on it) still.
+    """
+
+    __slots__ = ("_kept", "_revision")
+
+    def __init__(self) -> None:
+        """Start with nothing kept."""
+        self._revision = 0
+        self._kept: tuple[int, Suggestion] | None = None
+
+    def changed(self) -> None:
+        """Note that the log or the plan changed: a due suggestion may move again."""
+        self._revision += 1
+
+    def suggest(
+        self,
+        log: IntakeLog,
+        profile: Profile,
+        *,
+        now: datetime,
+        tz: tzinfo,
+        day_type: DayType,
+    ) -> Suggestion:
+        """Return the planner's suggestion, or the due one kept since the last change."""
+        suggestion = suggest_next_meal(log, profile, now=now, tz=tz, day_type=day_type)
+        kept = self._kept
+        if (
+            kept is not None
+            and kept[0] == self._revision
+            and kept[1].time <= now
+            and suggestion.time <= now
+        ):
+            return kept[1]
+        self._kept = (self._revision, suggestion)
+        return suggestion

@@ -1,0 +1,106 @@
+"""A person: their log, goals and entities (one config entry and one device per person)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryNotReady
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from ..const import DOMAIN
+from ..kinds import EntryKind, MtorBalanceConfigEntry
+from . import binary_sensor, button, event, select, sensor
+from .config_flow import PersonOptionsFlow
+from .const import CONF_LOG_MODE, CONF_SCALE_ENTITY, LOG_MODE_ON_REMOVAL
+from .coordinator import PersonCoordinator
+from .diagnostics import person_diagnostics
+from .food_table import async_get_food_table
+from .household import async_get_household
+from .scale_follower import ScaleFollower
+from .store import PersonStore, StorageUnavailableError
+
+PLATFORMS = (
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.EVENT,
+    Platform.SELECT,
+    Platform.SENSOR,
+)
+ENTITIES: dict[
+    Platform, Callable[[PersonCoordinator, AddConfigEntryEntitiesCallback], None]
+] = {
+    Platform.BINARY_SENSOR: binary_sensor.add_entities,
+    Platform.BUTTON: button.add_entities,
+    Platform.EVENT: event.add_entities,
+    Platform.SELECT: select.add_entities,
+    Platform.SENSOR: sensor.add_entities,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRuntime:
+    """A loaded person."""
+
+    coordinator: PersonCoordinator
+
+    @property
+    def platforms(self) -> tuple[Platform, ...]:
+        """Return the person's entity platforms."""
+        return PLATFORMS
+
+    def async_add_entities(
+        self, platform: Platform, async_add_entities: AddConfigEntryEntitiesCallback
+    ) -> None:
+        """Add the person's entities of `platform`."""
+        ENTITIES[platform](self.coordinator, async_add_entities)
+
+    def diagnostics(self) -> dict[str, Any]:
+        """Return the person's settings and log statistics (personal data redacted)."""
+        return person_diagnostics(self.coordinator)
+
+
+async def async_setup_person(
+    hass: HomeAssistant, entry: MtorBalanceConfigEntry
+) -> PersonRuntime:
+    """Load the person's record, start their coordinator and follow their scale."""
+    table = await async_get_food_table(hass)
+    store = PersonStore(hass, entry.entry_id)
+    try:
+        record = await store.async_load(table)
+    except StorageUnavailableError as err:
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key="storage_unavailable",
+            translation_placeholders={"path": str(err)},
+        ) from err
+    coordinator = PersonCoordinator(hass, entry, store, record)
+    await coordinator.async_config_entry_first_refresh()
+    # DataUpdateCoordinator shuts itself down (and cancels its timer) on unload.
+    coordinator.async_start()
+    entry.async_on_unload(async_get_household(hass).async_add(coordinator))
+    if scale := entry.options.get(CONF_SCALE_ENTITY):
+        follower = ScaleFollower(
+            hass,
+            coordinator,
+            scale,
+            log_on_removal=entry.options.get(CONF_LOG_MODE) == LOG_MODE_ON_REMOVAL,
+        )
+        entry.async_on_unload(follower.async_start())
+    return PersonRuntime(coordinator)
+
+
+async def async_remove_person(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> None:
+    """Delete a removed person's stored log."""
+    await PersonStore(hass, entry.entry_id).async_remove()
+
+
+PERSON = EntryKind(
+    async_setup=async_setup_person,
+    async_remove=async_remove_person,
+    options_flow=PersonOptionsFlow,
+    reconfigurable=True,
+)

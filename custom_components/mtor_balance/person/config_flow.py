@@ -1,0 +1,498 @@
+"""Adding a person (who they are, then their goals), renaming them, and their options.
+
+The steps are a part of the integration's one config flow (`config_flow.py`); the options
+flow is the person's own: settings, favourite foods, own foods and barcodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from homeassistant.components.sensor import SensorDeviceClass
+from homeassistant.config_entries import (
+    ConfigEntryState,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.data_entry_flow import section
+from homeassistant.helpers.selector import (
+    EntitySelector,
+    EntitySelectorConfig,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TimeSelector,
+)
+from homeassistant.util import slugify
+import probatio
+
+from ..const import KIND_PERSON, CONF_KIND
+from ..core.barcode import InvalidBarcodeError
+from ..core.categories import Category
+from ..core.model import (
+    AgeGroup,
+    DayType,
+    Food,
+    default_leucine_target_g,
+    default_protein_target_g,
+)
+from ..core.openfoodfacts_product import OpenFoodFactsError
+from ..core.record import PersonRecord
+from .const import (
+    ATTR_BARCODE,
+    ATTR_CATEGORY,
+    ATTR_FOOD,
+    ATTR_FOODS,
+    ATTR_KCAL,
+    ATTR_LEUCINE,
+    ATTR_NAME,
+    ATTR_PROTEIN,
+    ATTR_QUERY,
+    CONF_AGE_GROUP,
+    CONF_BODY_MASS,
+    CONF_DAY_START,
+    CONF_FAST_GOAL,
+    CONF_LEUCINE_TARGET,
+    CONF_LOG_MODE,
+    CONF_PERSON_NAME,
+    CONF_PLAN,
+    CONF_PROTEIN_TARGET,
+    CONF_SCALE_ENTITY,
+    CONF_WINDOW_LENGTH,
+    CONF_WINDOW_MODE,
+    CONF_WINDOW_START,
+    DEFAULT_BODY_MASS,
+    DEFAULT_DAY_START,
+    DEFAULT_FAST_GOAL,
+    DEFAULT_WINDOW_LENGTH,
+    DEFAULT_WINDOW_START,
+    LOG_MODE_BUTTON,
+    LOG_MODE_ON_REMOVAL,
+    WEEKDAYS,
+    WINDOW_MODE_FIRST_MEAL,
+    WINDOW_MODE_FIXED,
+)
+from .coordinator import PersonCoordinator
+from .household import async_get_household
+from .own_foods import async_lookup_barcode, barcode_error_key, own_food
+
+OPTIONS_MENU = [
+    "settings",
+    "add_favorites",
+    "remove_favorites",
+    "add_own_food",
+    "edit_own_food",
+    "remove_own_foods",
+    "barcode",
+]
+FAVORITE_RESULTS = 20
+REMOVE_ABORTS = {"remove_favorites": "no_favorites", "remove_own_foods": "no_own_foods"}
+
+
+def _number(minimum: float, maximum: float, step: float, unit: str) -> NumberSelector:
+    return NumberSelector(
+        NumberSelectorConfig(
+            min=minimum,
+            max=maximum,
+            step=step,
+            unit_of_measurement=unit,
+            mode=NumberSelectorMode.BOX,
+        )
+    )
+
+
+def _choice(options: list[str], key: str) -> SelectSelector:
+    return SelectSelector(
+        SelectSelectorConfig(
+            options=options, translation_key=key, mode=SelectSelectorMode.DROPDOWN
+        )
+    )
+
+
+def _body_schema() -> dict[Any, Any]:
+    """Fields about the person's body, asked when adding them and in the options."""
+    return {
+        probatio.Required(CONF_BODY_MASS, default=DEFAULT_BODY_MASS): _number(
+            20, 300, 0.1, "kg"
+        ),
+        probatio.Required(CONF_AGE_GROUP, default=AgeGroup.ADULT.value): _choice(
+            [group.value for group in AgeGroup], CONF_AGE_GROUP
+        ),
+        probatio.Optional(CONF_SCALE_ENTITY): EntitySelector(
+            EntitySelectorConfig(domain="sensor", device_class=SensorDeviceClass.WEIGHT)
+        ),
+    }
+
+
+def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
+    """Fields about fasting, the eating window, targets and the weekly plan."""
+    day_types = [day_type.value for day_type in DayType]
+    return {
+        probatio.Required(CONF_FAST_GOAL, default=DEFAULT_FAST_GOAL): _number(
+            0, 72, 0.5, "h"
+        ),
+        probatio.Required(CONF_WINDOW_MODE, default=WINDOW_MODE_FIXED): _choice(
+            [WINDOW_MODE_FIXED, WINDOW_MODE_FIRST_MEAL], CONF_WINDOW_MODE
+        ),
+        probatio.Required(
+            CONF_WINDOW_START, default=DEFAULT_WINDOW_START
+        ): TimeSelector(),
+        probatio.Required(CONF_WINDOW_LENGTH, default=DEFAULT_WINDOW_LENGTH): _number(
+            1, 24, 0.5, "h"
+        ),
+        probatio.Required(
+            ATTR_LEUCINE_TARGET, default=default_leucine_target_g(body_mass, age_group)
+        ): _number(0.5, 10, 0.1, "g"),
+        probatio.Required(
+            ATTR_PROTEIN_TARGET, default=default_protein_target_g(body_mass, age_group)
+        ): _number(10, 400, 1, "g"),
+        probatio.Required(CONF_DAY_START, default=DEFAULT_DAY_START): TimeSelector(),
+        probatio.Required(CONF_LOG_MODE, default=LOG_MODE_ON_REMOVAL): _choice(
+            [LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON], CONF_LOG_MODE
+        ),
+        probatio.Required(CONF_PLAN): section(
+            probatio.Schema(
+                {
+                    probatio.Required(day, default=DayType.NORMAL.value): _choice(
+                        day_types, "day_type"
+                    )
+                    for day in WEEKDAYS
+                }
+            ),
+            {"collapsed": True},
+        ),
+    }
+
+
+def _name_and_unique_id(text: str) -> tuple[str, str | None]:
+    """Return the person's name and unique id (None if the name has no letter or digit)."""
+    name = text.strip()
+    return name, slugify(name) if any(char.isalnum() for char in name) else None
+
+
+class PersonFlow(ConfigFlow):
+    """The config flow's steps for a person (mixed into the integration's flow)."""
+
+    _person: dict[str, Any]
+
+    async def async_step_person(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the person's name and body."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name, unique_id = _name_and_unique_id(user_input[CONF_PERSON_NAME])
+            if unique_id is None:
+                errors[CONF_PERSON_NAME] = "invalid_name"
+            else:
+                await self.async_set_unique_id(unique_id)
+                self._abort_if_unique_id_configured()
+                self._person = {**user_input, CONF_PERSON_NAME: name}
+                return await self.async_step_goals()
+        schema = probatio.Schema(
+            {probatio.Required(CONF_PERSON_NAME): TextSelector(), **_body_schema()}
+        )
+        return self.async_show_form(
+            step_id="person",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            errors=errors,
+        )
+
+    async def async_step_goals(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for fasting, eating window, targets and plan (defaults from the body)."""
+        if user_input is not None:
+            person = dict(self._person)
+            name = person.pop(CONF_PERSON_NAME)
+            return self.async_create_entry(
+                title=name,
+                data={CONF_KIND: KIND_PERSON, CONF_PERSON_NAME: name},
+                options={**person, **user_input},
+            )
+        schema = _goals_schema(
+            float(self._person[CONF_BODY_MASS]), AgeGroup(self._person[CONF_AGE_GROUP])
+        )
+        return self.async_show_form(
+            step_id="goals", data_schema=probatio.Schema(schema)
+        )
+
+    async def async_rename_person(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Rename the person (the reconfigure step of a person's entry)."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name, unique_id = _name_and_unique_id(user_input[CONF_PERSON_NAME])
+            if unique_id is None:
+                errors[CONF_PERSON_NAME] = "invalid_name"
+            else:
+                await self.async_set_unique_id(unique_id)
+                if entry.unique_id != self.unique_id:
+                    self._abort_if_unique_id_configured()
+                return self.async_update_reload_and_abort(
+                    entry,
+                    unique_id=self.unique_id,
+                    title=name,
+                    data_updates={CONF_PERSON_NAME: name},
+                )
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=probatio.Schema(
+                {
+                    probatio.Required(
+                        CONF_PERSON_NAME, default=entry.title
+                    ): TextSelector()
+                }
+            ),
+            errors=errors,
+        )
+
+
+class PersonOptionsFlow(OptionsFlowWithReload):
+    """Change a person's settings, favourite foods and own foods."""
+
+    def __init__(self) -> None:
+        """Start with no search results."""
+        self._found: list[Food] = []
+        self._editing: Food | None = None
+
+    @property
+    def _coordinator(self) -> PersonCoordinator:
+        person = async_get_household(self.hass).get(self.config_entry.entry_id)
+        assert person is not None  # every step after init checks that the person is loaded
+        return person
+
+    def _done(self) -> ConfigFlowResult:
+        """Finish a step that changed the person's foods, not the options (no reload)."""
+        return self.async_create_entry(data=dict(self.config_entry.options))
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Offer what can be changed."""
+        if self.config_entry.state is not ConfigEntryState.LOADED:
+            return self.async_abort(reason="not_loaded")
+        return self.async_show_menu(step_id="init", menu_options=OPTIONS_MENU)
+
+    async def async_step_settings(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Body, scale, goals and plan in one form, filled with the current values."""
+        if user_input is not None:
+            return self.async_create_entry(data=user_input)
+        options: Mapping[str, Any] = self.config_entry.options
+        schema = probatio.Schema(
+            {
+                **_body_schema(),
+                **_goals_schema(
+                    float(options[CONF_BODY_MASS]), AgeGroup(options[CONF_AGE_GROUP])
+                ),
+            }
+        )
+        return self.async_show_form(
+            step_id="settings",
+            data_schema=self.add_suggested_values_to_schema(schema, options),
+        )
+
+    async def async_step_add_favorites(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Search the food table for foods to add to the favourites."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            coordinator = self._coordinator
+            self._found = coordinator.record.foods.search(
+                user_input[ATTR_QUERY],
+                language=coordinator.language,
+                limit=FAVORITE_RESULTS,
+            )
+            if self._found:
+                return await self.async_step_pick_favorites()
+            errors[ATTR_QUERY] = "no_foods_found"
+        return self.async_show_form(
+            step_id="add_favorites",
+            data_schema=probatio.Schema(
+                {probatio.Required(ATTR_QUERY): TextSelector()}
+            ),
+            errors=errors,
+        )
+
+    async def async_step_pick_favorites(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Pick favourites among the search results."""
+        if user_input is not None:
+            chosen = user_input[ATTR_FOODS]
+            await self._coordinator.async_change_foods(
+                lambda record: record.add_favorites(chosen)
+            )
+            return self._done()
+        return self.async_show_form(
+            step_id="pick_favorites",
+            data_schema=probatio.Schema(
+                {probatio.Required(ATTR_FOODS): self._food_picker(self._found)}
+            ),
+        )
+
+    async def async_step_remove_favorites(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Remove favourites."""
+        coordinator = self._coordinator
+        return await self._async_remove(
+            "remove_favorites",
+            coordinator.record.favorite_foods,
+            PersonRecord.remove_favorites,
+            user_input,
+        )
+
+    async def async_step_add_own_food(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add a food of your own, by its label values (or change one: see edit_own_food)."""
+        if user_input is not None:
+            editing, self._editing = self._editing, None
+            food = own_food(user_input, food_id=editing.id if editing else None)
+            await self._coordinator.async_change_foods(
+                lambda record: record.save_own_food(food)
+            )
+            return self._done()
+        schema = probatio.Schema(_own_food_schema())
+        if self._editing is not None:
+            schema = self.add_suggested_values_to_schema(
+                schema, _own_food_values(self._editing)
+            )
+        return self.async_show_form(step_id="add_own_food", data_schema=schema)
+
+    async def async_step_edit_own_food(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Choose one of your own foods to change."""
+        own = self._coordinator.record.foods.own_foods
+        if not own:
+            return self.async_abort(reason="no_own_foods")
+        if user_input is not None:
+            self._editing = self._coordinator.record.foods.get(user_input[ATTR_FOOD])
+            return await self.async_step_add_own_food()
+        return self.async_show_form(
+            step_id="edit_own_food",
+            data_schema=probatio.Schema(
+                {probatio.Required(ATTR_FOOD): self._food_picker(own, multiple=False)}
+            ),
+        )
+
+    async def async_step_remove_own_foods(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Remove foods of your own (logged entries keep their values)."""
+        coordinator = self._coordinator
+        return await self._async_remove(
+            "remove_own_foods",
+            coordinator.record.foods.own_foods,
+            PersonRecord.remove_own_foods,
+            user_input,
+        )
+
+    async def _async_remove(
+        self,
+        step_id: str,
+        foods: list[Food],
+        remove: Callable[[PersonRecord, list[str]], None],
+        user_input: dict[str, Any] | None,
+    ) -> ConfigFlowResult:
+        """Let the person pick foods of a list to remove; abort when the list is empty."""
+        if not foods:
+            return self.async_abort(reason=REMOVE_ABORTS[step_id])
+        if user_input is not None:
+            chosen = user_input[ATTR_FOODS]
+            await self._coordinator.async_change_foods(
+                lambda record: remove(record, chosen)
+            )
+            return self._done()
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=probatio.Schema(
+                {probatio.Required(ATTR_FOODS): self._food_picker(foods)}
+            ),
+        )
+
+    async def async_step_barcode(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Look a packaged food up on Open Food Facts by its barcode and add it."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            category = user_input.get(ATTR_CATEGORY)
+            try:
+                food = await async_lookup_barcode(
+                    self.hass,
+                    user_input[ATTR_BARCODE],
+                    None if category is None else Category(category),
+                )
+            except (OpenFoodFactsError, InvalidBarcodeError) as err:
+                errors[ATTR_BARCODE] = barcode_error_key(err)
+            else:
+                await self._coordinator.async_change_foods(
+                    lambda record: record.save_own_food(food)
+                )
+                return self._done()
+        return self.async_show_form(
+            step_id="barcode",
+            data_schema=probatio.Schema(
+                {
+                    probatio.Required(ATTR_BARCODE): TextSelector(),
+                    probatio.Optional(ATTR_CATEGORY): _choice(
+                        [category.value for category in Category], ATTR_CATEGORY
+                    ),
+                }
+            ),
+            errors=errors,
+        )
+
+    def _food_picker(
+        self, foods: list[Food], *, multiple: bool = True
+    ) -> SelectSelector:
+        language = self._coordinator.language
+        return SelectSelector(
+            SelectSelectorConfig(
+                options=[
+                    SelectOptionDict(value=food.id, label=food.name_in(language))
+                    for food in foods
+                ],
+                multiple=multiple,
+                mode=SelectSelectorMode.LIST,
+            )
+        )
+
+
+def _own_food_schema() -> dict[Any, Any]:
+    return {
+        probatio.Required(ATTR_NAME): TextSelector(),
+        probatio.Required(ATTR_PROTEIN): _number(0, 100, 0.1, "g"),
+        probatio.Optional(ATTR_LEUCINE): _number(0, 100, 0.01, "g"),
+        probatio.Required(ATTR_CATEGORY, default=Category.OTHER.value): _choice(
+            [category.value for category in Category], ATTR_CATEGORY
+        ),
+        probatio.Optional(ATTR_KCAL): _number(0, 900, 1, "kcal"),
+    }
+
+
+def _own_food_values(food: Food) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        ATTR_NAME: food.name,
+        ATTR_PROTEIN: food.protein_g,
+        ATTR_CATEGORY: food.category.value,
+        ATTR_KCAL: food.kcal,
+    }
+    if not food.leucine_estimated:
+        values[ATTR_LEUCINE] = food.leucine_g
+    return values

@@ -1,0 +1,66 @@
+"""Constants of a person: their config entry, options, action fields and events."""
+
+from typing import Final
+
+# Config entry data of a person (who they are).
+CONF_PERSON_NAME: Final = "name"
+
+# Config entry options (their goals and plan; changeable in the options flow).
+CONF_BODY_MASS: Final = "body_mass_kg"
+CONF_AGE_GROUP: Final = "age_group"
+CONF_FAST_GOAL: Final = "fast_goal_h"
+CONF_WINDOW_MODE: Final = "window_mode"
+CONF_WINDOW_START: Final = "window_start"
+CONF_WINDOW_LENGTH: Final = "window_length_h"
+CONF_LEUCINE_TARGET: Final = "leucine_target_g"
+CONF_PROTEIN_TARGET: Final = "protein_target_g"
+CONF_DAY_START: Final = "day_start"
+CONF_PLAN: Final = "plan"
+CONF_SCALE_ENTITY: Final = "scale_entity"
+CONF_LOG_MODE: Final = "log_mode"
+
+WINDOW_MODE_FIXED: Final = "fixed"
+WINDOW_MODE_FIRST_MEAL: Final = "first_meal"
+LOG_MODE_ON_REMOVAL: Final = "on_removal"
+LOG_MODE_BUTTON: Final = "button"
+
+WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+DEFAULT_BODY_MASS: Final = 75.0
+DEFAULT_FAST_GOAL: Final = 14.0
+DEFAULT_WINDOW_START: Final = "08:00:00"
+DEFAULT_WINDOW_LENGTH: Final = 10.0
+DEFAULT_DAY_START: Final = "00:00:00"
+
+# Fields of the actions and of the own-food and barcode forms (one name, one meaning).
+ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
+ATTR_FOOD: Final = "food"
+ATTR_FOODS: Final = "foods"
+ATTR_GRAMS: Final = "grams"
+ATTR_TIME: Final = "time"
+ATTR_LEUCINE: Final = "leucine_g"
+ATTR_PROTEIN: Final = "protein_g"
+ATTR_KCAL: Final = "kcal"
+ATTR_CATEGORY: Final = "category"
+ATTR_NAME: Final = "name"
+ATTR_ENTRY_ID: Final = "entry_id"
+ATTR_QUERY: Final = "query"
+ATTR_LIMIT: Final = "limit"
+ATTR_START: Final = "start"
+ATTR_END: Final = "end"
+ATTR_BARCODE: Final = "barcode"
+
+SERVICE_LOG_FOOD: Final = "log_food"
+SERVICE_LOG_NUTRIENTS: Final = "log_nutrients"
+SERVICE_UNDO_LAST: Final = "undo_last"
+SERVICE_DELETE_ENTRY: Final = "delete_entry"
+SERVICE_SEARCH_FOODS: Final = "search_foods"
+SERVICE_GET_LOG: Final = "get_log"
+SERVICE_ADD_BARCODE_FOOD: Final = "add_barcode_food"
+
+# The Meal event entity's event types.
+EVENT_LOGGED: Final = "logged"
+EVENT_REMOVED: Final = "removed"
+
+# The person's own foods (typed in or from a barcode) have ids with this prefix.
+OWN_FOOD_PREFIX: Final = "custom_"

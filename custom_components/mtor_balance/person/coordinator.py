@@ -1,0 +1,267 @@
+"""One person in Home Assistant: save every change, publish the state, keep the timer.
+
+What a change does is `core.record`; what the person's state is, `core.state`. This
+coordinator does what needs Home Assistant: it saves the record before it tells anyone,
+hands the state to the entities, and wakes up at the next moment the state changes by the
+clock. Nothing polls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+import logging
+from typing import override
+import uuid
+
+from homeassistant.const import EVENT_CORE_CONFIG_UPDATE
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.util import dt as dt_util
+
+from ..const import DOMAIN
+from ..core.categories import Category
+from ..core.days import day_of
+from ..core.model import DayType, Entry, Food, Profile, Source
+from ..core.record import PersonRecord
+from ..core.state import (
+    PersonState,
+    SteadySuggestion,
+    next_change,
+    person_state,
+    portion_of,
+)
+from ..kinds import MtorBalanceConfigEntry
+from .const import EVENT_LOGGED, EVENT_REMOVED
+from .options import profile_from_options
+from .store import PersonStore
+
+_LOGGER = logging.getLogger(__name__)
+
+# How many foods the Food select offers: favourites, then recent, then common foods.
+FOOD_CHOICES = 30
+
+
+def signal_entry_changed(entry_id: str) -> str:
+    """Return the dispatcher signal for logged and removed entries of a person."""
+    return f"{DOMAIN}_{entry_id}_entry_changed"
+
+
+class PersonCoordinator(DataUpdateCoordinator[PersonState]):
+    """Holds one person's record, saves it and publishes their state."""
+
+    config_entry: MtorBalanceConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: MtorBalanceConfigEntry,
+        store: PersonStore,
+        record: PersonRecord,
+    ) -> None:
+        """Create the coordinator for the person's loaded `record`."""
+        super().__init__(hass, _LOGGER, name=entry.title, config_entry=entry)
+        self.store = store
+        self.record = record
+        self._portion_grams: float | None = None
+        self._unsub_timer: CALLBACK_TYPE | None = None
+        self._food_choices: list[Food] | None = None
+        self._suggestion = SteadySuggestion()
+
+    @property
+    def profile(self) -> Profile:
+        """Return the person's profile (from the options, so always current)."""
+        return profile_from_options(self.config_entry.options)
+
+    @property
+    def person_name(self) -> str:
+        """Return the person's name."""
+        return self.config_entry.title
+
+    @property
+    def language(self) -> str:
+        """Return the language for food names."""
+        return "sv" if self.hass.config.language.startswith("sv") else "en"
+
+    def food_choices(self) -> list[Food]:
+        """Return the foods for the Food select (kept until the record changes)."""
+        if self._food_choices is None:
+            self._food_choices = self.record.food_choices(FOOD_CHOICES)
+        return self._food_choices
+
+    # --- changes: each is saved, then published -----------------------------------------
+
+    async def async_log_food(
+        self, food: Food, grams: float, when: datetime | None, source: Source
+    ) -> Entry:
+        """Log `grams` of `food`."""
+        entry = self.record.log_food(
+            uuid.uuid4().hex,
+            food,
+            grams,
+            when=self._utc(when),
+            source=source,
+            language=self.language,
+        )
+        await self._async_entry_changed(EVENT_LOGGED, entry)
+        return entry
+
+    async def async_log_nutrients(
+        self,
+        *,
+        name: str,
+        leucine_g: float | None,
+        protein_g: float | None,
+        category: Category,
+        when: datetime | None,
+    ) -> Entry:
+        """Log free nutrients (a supplement); leucine is estimated from protein if missing."""
+        entry = self.record.log_nutrients(
+            uuid.uuid4().hex,
+            name=name,
+            leucine_g=leucine_g,
+            protein_g=protein_g,
+            category=category,
+            when=self._utc(when),
+        )
+        await self._async_entry_changed(EVENT_LOGGED, entry)
+        return entry
+
+    async def async_undo(self) -> Entry | None:
+        """Remove the most recently logged entry; None if the log is empty."""
+        if (entry := self.record.undo()) is not None:
+            await self._async_entry_changed(EVENT_REMOVED, entry)
+        return entry
+
+    async def async_delete(self, entry_id: str) -> Entry:
+        """Delete one entry (raises EntryNotFoundError)."""
+        entry = self.record.delete(entry_id)
+        await self._async_entry_changed(EVENT_REMOVED, entry)
+        return entry
+
+    async def async_select_food(self, food_id: str) -> None:
+        """Choose the food for the next portion."""
+        await self._async_change(lambda record: record.select_food(food_id))
+
+    async def async_set_day_type(self, day_type: DayType) -> None:
+        """Override today's day type of the protein-cycling plan."""
+        today = day_of(dt_util.utcnow(), self._tz, self.profile.day_start)
+        self._suggestion.changed()
+        await self._async_change(lambda record: record.set_day_type(today, day_type))
+
+    async def async_change_foods(self, change: Callable[[PersonRecord], None]) -> None:
+        """Change favourites or own foods (`change` applies it to the record); save it."""
+        await self._async_change(change)
+
+    @callback
+    def async_set_portion(self, grams: float | None) -> None:
+        """Show the settled portion on the scale (None when the scale is empty)."""
+        self._portion_grams = grams
+        self.async_set_updated_data(self._compute())
+
+    async def async_log_portion(self, source: Source = Source.SCALE) -> Entry | None:
+        """Log the settled portion as the selected food; None if there is nothing to log."""
+        grams, food = self._portion_grams, self.record.selected_food
+        if grams is None or food is None:
+            return None
+        self._portion_grams = None
+        return await self.async_log_food(food, grams, None, source)
+
+    # --- lifecycle --------------------------------------------------------------------
+
+    @callback
+    def async_start(self) -> None:
+        """Schedule the first clock-driven update, and follow time zone changes."""
+        self._schedule_next(self.data)
+        self.config_entry.async_on_unload(
+            self.hass.bus.async_listen(EVENT_CORE_CONFIG_UPDATE, self._async_recompute)
+        )
+
+    @override
+    async def _async_update_data(self) -> PersonState:
+        return self._compute()
+
+    @override
+    @callback
+    def async_set_updated_data(self, data: PersonState) -> None:
+        super().async_set_updated_data(data)
+        self._schedule_next(data)
+
+    @override
+    async def async_shutdown(self) -> None:
+        await super().async_shutdown()
+        self._cancel_timer()
+
+    # --- internals --------------------------------------------------------------------
+
+    @property
+    def _tz(self) -> tzinfo:
+        # Read every time: the time zone can be changed while Home Assistant runs.
+        return dt_util.get_default_time_zone()
+
+    @staticmethod
+    def _utc(when: datetime | None) -> datetime:
+        return dt_util.utcnow() if when is None else dt_util.as_utc(when)
+
+    async def _async_entry_changed(self, event_type: str, entry: Entry) -> None:
+        self._suggestion.changed()
+        await self._async_change(lambda _record: None)
+        async_dispatcher_send(
+            self.hass,
+            signal_entry_changed(self.config_entry.entry_id),
+            event_type,
+            entry,
+        )
+
+    async def _async_change(self, change: Callable[[PersonRecord], None]) -> None:
+        """Apply `change`, save, then recompute and tell the entities.
+
+        Every change goes through here, saved before anyone is told: a logged meal is on
+        disk when the action returns.
+        """
+        change(self.record)
+        self._food_choices = None  # favourites, own foods, the log or the selection changed
+        await self.store.async_save(self.record)
+        self.async_set_updated_data(self._compute())
+
+    def _compute(self) -> PersonState:
+        now = dt_util.utcnow()
+        tz, profile, record = self._tz, self.profile, self.record
+        day_type = record.day_type(day_of(now, tz, profile.day_start), profile)
+        return person_state(
+            record.log,
+            profile,
+            now=now,
+            tz=tz,
+            day_type=day_type,
+            suggestion=self._suggestion.suggest(
+                record.log, profile, now=now, tz=tz, day_type=day_type
+            ),
+            portion=portion_of(self._portion_grams, record.selected_food),
+        )
+
+    @callback
+    def _async_recompute(self, _event: Event | None = None) -> None:
+        self.async_set_updated_data(self._compute())
+
+    @callback
+    def _async_clock(self, _now: datetime) -> None:
+        self._unsub_timer = None  # it has fired
+        self._async_recompute()
+
+    @callback
+    def _schedule_next(self, state: PersonState) -> None:
+        self._cancel_timer()
+        self._unsub_timer = async_track_point_in_utc_time(
+            self.hass,
+            self._async_clock,
+            next_change(state, self.record.log, self.profile, self._tz),
+        )
+
+    @callback
+    def _cancel_timer(self) -> None:
+        if self._unsub_timer is not None:
+            self._unsub_timer()
+            self._unsub_timer = None

@@ -1,0 +1,176 @@
+"""Sensors of a person: fasting, leucine and protein today, the next meal and the portion."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import UnitOfMass, UnitOfTime
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from ..core.state import PersonState
+from .coordinator import PersonCoordinator
+from .entity import PersonEntity
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonSensorEntityDescription(SensorEntityDescription):
+    """How a sensor reads its value (and attributes) from the person's state."""
+
+    value_fn: Callable[[PersonState], float | int | datetime | None]
+    attributes_fn: Callable[[PersonState], Mapping[str, Any]] | None = None
+    last_reset_fn: Callable[[PersonState], datetime] | None = None
+
+
+def _portion_attributes(state: PersonState) -> dict[str, Any]:
+    portion = state.portion
+    if portion is None or portion.food is None:
+        return {
+            "food": None,
+            "leucine_g": None,
+            "protein_g": None,
+            "leucine_estimated": None,
+        }
+    return {
+        "food": portion.food.id,
+        "leucine_g": portion.leucine_g,
+        "protein_g": portion.protein_g,
+        "leucine_estimated": portion.leucine_estimated,
+    }
+
+
+def _suggestion_attributes(state: PersonState) -> dict[str, Any]:
+    suggestion = state.suggestion
+    return {
+        "reason": suggestion.reason.value,
+        "target_leucine_g": round(suggestion.target_leucine_g, 1),
+        "target_protein_g": round(suggestion.target_protein_g),
+        "window_closes": suggestion.window_closes,
+        "leucine_estimated": suggestion.estimated,
+    }
+
+
+SENSORS: tuple[PersonSensorEntityDescription, ...] = (
+    PersonSensorEntityDescription(
+        key="fasting_hours",
+        translation_key="fasting_hours",
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.HOURS,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=1,
+        value_fn=lambda state: state.fasting_hours,
+    ),
+    PersonSensorEntityDescription(
+        key="fasting_since",
+        translation_key="fasting_since",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda state: state.fasting_since,
+    ),
+    PersonSensorEntityDescription(
+        key="fast_goal_end",
+        translation_key="fast_goal_end",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda state: state.fast_goal_end,
+    ),
+    PersonSensorEntityDescription(
+        key="leucine_today",
+        translation_key="leucine_today",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        # TOTAL with a daily last_reset: an undo lowers the value without being a new day.
+        state_class=SensorStateClass.TOTAL,
+        suggested_display_precision=1,
+        value_fn=lambda state: round(state.today.leucine_g, 2),
+        last_reset_fn=lambda state: state.day_start,
+        attributes_fn=lambda state: {
+            "leucine_estimated": state.today.leucine_estimated
+        },
+    ),
+    PersonSensorEntityDescription(
+        key="protein_today",
+        translation_key="protein_today",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        state_class=SensorStateClass.TOTAL,
+        suggested_display_precision=0,
+        value_fn=lambda state: round(state.today.protein_g, 1),
+        last_reset_fn=lambda state: state.day_start,
+    ),
+    PersonSensorEntityDescription(
+        key="next_suggested_meal",
+        translation_key="next_suggested_meal",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda state: state.suggestion.time,
+        attributes_fn=_suggestion_attributes,
+    ),
+    PersonSensorEntityDescription(
+        key="last_meal_leucine",
+        translation_key="last_meal_leucine",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        suggested_display_precision=1,
+        value_fn=lambda state: (
+            None if state.last_meal is None else round(state.last_meal.leucine_g, 2)
+        ),
+        attributes_fn=lambda state: {
+            "meal_start": None if state.last_meal is None else state.last_meal.start,
+            "leucine_estimated": (
+                None if state.last_meal is None else state.last_meal.leucine_estimated
+            ),
+        },
+    ),
+    PersonSensorEntityDescription(
+        key="effective_meals_today",
+        translation_key="effective_meals_today",
+        value_fn=lambda state: state.effective_meals_today,
+    ),
+    PersonSensorEntityDescription(
+        key="portion",
+        translation_key="portion",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        suggested_display_precision=1,
+        value_fn=lambda state: None if state.portion is None else state.portion.grams,
+        attributes_fn=_portion_attributes,
+    ),
+)
+
+
+def add_entities(
+    coordinator: PersonCoordinator, async_add_entities: AddConfigEntryEntitiesCallback
+) -> None:
+    """Add the person's sensors."""
+    async_add_entities(PersonSensor(coordinator, description) for description in SENSORS)
+
+
+class PersonSensor(PersonEntity, SensorEntity):
+    """A sensor computed from the person's state."""
+
+    entity_description: PersonSensorEntityDescription
+
+    @property
+    def native_value(self) -> float | int | datetime | None:
+        """Return the value."""
+        return self.entity_description.value_fn(self.coordinator.data)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Return the attributes, if the sensor has any."""
+        if self.entity_description.attributes_fn is None:
+            return None
+        return self.entity_description.attributes_fn(self.coordinator.data)
+
+    @property
+    def last_reset(self) -> datetime | None:
+        """Return when a daily total started."""
+        if self.entity_description.last_reset_fn is None:
+            return None
+        return self.entity_description.last_reset_fn(self.coordinator.data)
