@@ -33,9 +33,11 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
-from custom_components.mtor_balance import FOOD_TABLE, FOOD_TABLE_PATH
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 from custom_components.mtor_balance.core.foods import FoodTable
+from custom_components.mtor_balance.person.food_table import FOOD_TABLE, FOOD_TABLE_PATH
 
 from .common import async_add_person
 
@@ -97,9 +99,11 @@ def test_blueprint_is_valid_and_points_at_itself(path: Path) -> None:
     # Fasting hours are a goal; nothing claims that a process in the body happened.
     assert "autophagy" not in path.read_text(encoding="utf-8").lower()
     for key, spec in blueprint.inputs.items():
+        # Every input says what it is for, and its default is one its own selector takes.
         assert spec.get("name"), key
+        assert spec.get("description"), key
         selector.validate_selector(spec["selector"])
-        if "default" in spec and spec["default"] not in ("", []):
+        if "default" in spec:
             selector.selector(spec["selector"])(spec["default"])
 
 
@@ -350,7 +354,7 @@ def _messages(calls: list[ServiceCall]) -> list[dict[str, Any]]:
 
 FAST_INPUTS = {
     "fast_goal_sensor": "binary_sensor.anna_fast_goal_reached",
-    "tts_entity": "tts.home_assistant_cloud",
+    "tts_entity": ["tts.home_assistant_cloud"],
     "media_players": ["media_player.kitchen"],
     "notify_entities": [PHONE],
 }
