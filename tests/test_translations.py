@@ -10,7 +10,17 @@ from typing import Any
 import pytest
 import yaml
 
-from custom_components.mtor_balance import binary_sensor, button, event, select, sensor
+from custom_components.mtor_balance.person import (
+    binary_sensor,
+    button,
+    event,
+    select,
+    sensor,
+)
+from custom_components.mtor_balance.scale import (
+    button as scale_button,
+    sensor as scale_sensor,
+)
 
 PACKAGE = Path(__file__).parent.parent / "custom_components" / "mtor_balance"
 EN = json.loads((PACKAGE / "translations" / "en.json").read_text(encoding="utf-8"))
@@ -19,9 +29,9 @@ ICONS = json.loads((PACKAGE / "icons.json").read_text(encoding="utf-8"))
 SERVICES = yaml.safe_load((PACKAGE / "services.yaml").read_text(encoding="utf-8"))
 
 DESCRIPTIONS = {
-    "sensor": sensor.SENSORS + sensor.SCALE_SENSORS,
+    "sensor": sensor.SENSORS + scale_sensor.SCALE_SENSORS,
     "binary_sensor": binary_sensor.BINARY_SENSORS,
-    "button": button.BUTTONS + button.SCALE_BUTTONS,
+    "button": button.BUTTONS + scale_button.SCALE_BUTTONS,
     "select": (select.FOOD_SELECT, select.DAY_TYPE_SELECT),
     "event": (event.MEAL_EVENT,),
 }
@@ -65,7 +75,7 @@ def test_every_raised_error_and_repair_has_a_message() -> None:
     )
     raised |= set(re.findall(r'nothing_to_do_key="(\w+)"', source))
     # Failed barcode lookups are raised with the key barcode_error_key returns.
-    own_foods = (PACKAGE / "own_foods.py").read_text(encoding="utf-8")
+    own_foods = (PACKAGE / "person" / "own_foods.py").read_text(encoding="utf-8")
     raised |= set(re.findall(r'return "(\w+)"', own_foods))
     assert raised == set(EN["exceptions"])
     repairs = set(
@@ -86,11 +96,9 @@ def test_every_action_and_field_is_described_and_has_an_icon() -> None:
 
 
 def test_every_select_option_in_the_flows_is_translated() -> None:
-    source = (PACKAGE / "config_flow.py").read_text(encoding="utf-8")
+    source = (PACKAGE / "person" / "config_flow.py").read_text(encoding="utf-8")
     for key in set(re.findall(r"_choice\(\s*\[[^\]]*\],\s*(\w+)", source)):
-        constants = (PACKAGE / "const.py").read_text() + (
-            PACKAGE / "own_foods.py"
-        ).read_text()
+        constants = (PACKAGE / "person" / "const.py").read_text()
         constant = re.search(rf"^{key}: Final = \"(\w+)\"", constants, re.MULTILINE)
         name = constant.group(1) if constant else key.strip('"')
         assert name in EN["selector"], name

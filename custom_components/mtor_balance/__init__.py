@@ -6,9 +6,6 @@ integration connects to itself (`scale/`); see `kinds` for how the two share thi
 
 from __future__ import annotations
 
-from typing import Any
-
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
@@ -24,7 +21,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 KINDS: dict[str, EntryKind] = {KIND_PERSON: PERSON, KIND_SCALE: SCALE}
 
 
-def kind_of(entry: ConfigEntry[Any]) -> EntryKind:
+def kind_of(entry: MtorBalanceConfigEntry) -> EntryKind:
     """Return how entries of `entry`'s kind are set up, removed and configured."""
     return KINDS[entry_kind(entry)]
 
@@ -44,13 +41,17 @@ async def async_setup_entry(hass: HomeAssistant, entry: MtorBalanceConfigEntry) 
     return True
 
 
-async def async_unload_entry(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> bool:
+async def async_unload_entry(
+    hass: HomeAssistant, entry: MtorBalanceConfigEntry
+) -> bool:
     """Unload one person or one scale (their coordinators stop themselves on unload)."""
     return await hass.config_entries.async_unload_platforms(
         entry, entry.runtime_data.platforms
     )
 
 
-async def async_remove_entry(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> None:
+async def async_remove_entry(
+    hass: HomeAssistant, entry: MtorBalanceConfigEntry
+) -> None:
     """Delete what a removed entry stored (a person's log; a scale stores nothing)."""
     await kind_of(entry).async_remove(hass, entry)

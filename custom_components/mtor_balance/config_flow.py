@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any, override
 
-from homeassistant.config_entries import ConfigFlowResult, OptionsFlow
+from homeassistant.config_entries import ConfigFlowResult
 from homeassistant.core import callback
 
 from . import kind_of
 from .const import DOMAIN
 from .kinds import MtorBalanceConfigEntry
-from .person.config_flow import PersonFlow
+from .person.config_flow import PersonFlow, PersonOptionsFlow
 from .scale.config_flow import ScaleFlow
 
 
@@ -26,17 +26,18 @@ class MtorBalanceConfigFlow(PersonFlow, ScaleFlow, domain=DOMAIN):
     @staticmethod
     @callback
     @override
-    def async_get_options_flow(config_entry: MtorBalanceConfigEntry) -> OptionsFlow:
-        options_flow = kind_of(config_entry).options_flow
-        assert options_flow is not None  # see async_supports_options_flow
-        return options_flow()
+    def async_get_options_flow(
+        config_entry: MtorBalanceConfigEntry,
+    ) -> PersonOptionsFlow:
+        """Return a person's options flow (only people have options)."""
+        return PersonOptionsFlow()
 
     @classmethod
     @callback
     @override
     def async_supports_options_flow(cls, config_entry: MtorBalanceConfigEntry) -> bool:
         """Only people have options."""
-        return kind_of(config_entry).options_flow is not None
+        return kind_of(config_entry).has_options
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None

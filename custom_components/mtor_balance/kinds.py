@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import Platform
@@ -19,9 +19,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import CONF_KIND, KIND_PERSON
-
-if TYPE_CHECKING:
-    from homeassistant.config_entries import OptionsFlow
 
 
 class EntryRuntime(Protocol):
@@ -51,11 +48,11 @@ class EntryKind:
         [HomeAssistant, MtorBalanceConfigEntry], Awaitable[EntryRuntime]
     ]
     async_remove: Callable[[HomeAssistant, MtorBalanceConfigEntry], Awaitable[None]]
-    options_flow: Callable[[], OptionsFlow] | None
+    has_options: bool
     reconfigurable: bool
 
 
-def entry_kind(entry: ConfigEntry[Any]) -> str:
+def entry_kind(entry: MtorBalanceConfigEntry) -> str:
     """Return `KIND_PERSON` or `KIND_SCALE`: the one place that reads an entry's kind.
 
     Entries made before scales existed have no kind and are people.

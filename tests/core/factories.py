@@ -28,5 +28,5 @@ def entry(
         leucine_g=leucine_g,
         kcal=4 * protein_g if kcal is None else kcal,
         leucine_estimated=estimated,
-        source=Source.MANUAL,
+        source=Source.ACTION,
     )

@@ -10,7 +10,7 @@ import pytest
 
 from custom_components.mtor_balance.core.categories import LEUCINE_FRACTION, Category
 from custom_components.mtor_balance.core.model import Food
-from custom_components.mtor_balance.core.openfoodfacts import (
+from custom_components.mtor_balance.core.openfoodfacts_product import (
     FIELDS,
     LookupFailedError,
     MalformedProductError,

@@ -26,12 +26,11 @@ from custom_components.mtor_balance.core.model import (
 from custom_components.mtor_balance.core.planner import (
     Reason,
     Suggestion,
-    day_type_on,
     eating_window_on,
     meal_targets,
+    planned_day_type,
     refractory_period,
     suggest_next_meal,
-    window_is_open,
 )
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -39,6 +38,16 @@ _ids = count()
 
 # 2026-06-08 is a Monday; 2026-06-10 a Wednesday (plan index 2).
 WED = date(2026, 6, 10)
+
+
+def window_is_open(log: IntakeLog, profile: Profile, now: datetime, tz: tzinfo) -> bool:
+    """Return whether today's eating window, or one still open since yesterday, holds `now`."""
+    today = day_of(now, tz, profile.day_start)
+    for day in (today, today - timedelta(days=1)):
+        window = eating_window_on(log, profile, day, tz)
+        if window is not None and window[0] <= now < window[1]:
+            return True
+    return False
 
 
 def local(day: date, hour: int, minute: int = 0, tz: tzinfo = STOCKHOLM) -> datetime:
@@ -61,7 +70,7 @@ def entry(
         leucine_g=leucine,
         kcal=kcal,
         leucine_estimated=estimated,
-        source=Source.MANUAL,
+        source=Source.ACTION,
     )
 
 
@@ -716,11 +725,11 @@ def test_day_type_from_the_plan_monday_first() -> None:
         DayType.NORMAL,
     )
     profile = make_profile(plan=plan)
-    assert day_type_on(profile, date(2026, 6, 8)) is DayType.FAST
-    assert day_type_on(profile, WED) is DayType.HIGH_PROTEIN
-    assert day_type_on(make_profile(plan=()), WED) is DayType.NORMAL
+    assert planned_day_type(profile, date(2026, 6, 8)) is DayType.FAST
+    assert planned_day_type(profile, WED) is DayType.HIGH_PROTEIN
+    assert planned_day_type(make_profile(plan=()), WED) is DayType.NORMAL
     assert (
-        day_type_on(make_profile(plan=(DayType.LOW_PROTEIN,)), WED)
+        planned_day_type(make_profile(plan=(DayType.LOW_PROTEIN,)), WED)
         is DayType.LOW_PROTEIN
     )
 
@@ -1015,10 +1024,10 @@ def test_suggestion_invariants(
     assert result.target_protein_g > 0
 
     today = day_of(now, tz, profile.day_start)
-    today_type = day_type or day_type_on(profile, today)
+    today_type = day_type or planned_day_type(profile, today)
 
     def planned(day: date) -> DayType:
-        return today_type if day == today else day_type_on(profile, day)
+        return today_type if day == today else planned_day_type(profile, day)
 
     fixed = profile.eating_window.start is not None
     if today_type is DayType.FAST:

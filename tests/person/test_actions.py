@@ -12,9 +12,11 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.util import dt as dt_util
 import pytest
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 
-from .common import async_add_person
+from ..common import async_add_person
 
 NOW = "2026-11-02 11:00:00+00:00"  # 12:00 in Stockholm
 

@@ -10,18 +10,20 @@ from homeassistant.data_entry_flow import FlowResultType
 import pytest
 
 from custom_components.mtor_balance.const import (
+    CONF_KIND,
+    DOMAIN,
+    KIND_PERSON,
+)
+from custom_components.mtor_balance.person.const import (
     CONF_AGE_GROUP,
     CONF_BODY_MASS,
-    CONF_KIND,
     CONF_LEUCINE_TARGET,
     CONF_PERSON_NAME,
     CONF_PROTEIN_TARGET,
     CONF_SCALE_ENTITY,
-    DOMAIN,
-    KIND_PERSON,
 )
 
-from .common import OPTIONS, async_add_person
+from ..common import OPTIONS, async_add_person
 
 
 @pytest.fixture

@@ -6,12 +6,14 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 from custom_components.mtor_balance.diagnostics import (
     async_get_config_entry_diagnostics,
 )
 
-from .common import async_add_person
+from ..common import async_add_person
 
 
 async def test_diagnostics_redact_personal_data(

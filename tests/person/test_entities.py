@@ -20,10 +20,12 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.mtor_balance import PLATFORMS
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
+from custom_components.mtor_balance.person import PLATFORMS
 
-from .common import async_add_person
+from ..common import async_add_person
 
 MONDAY_0800 = "2026-11-02 07:00:00+00:00"  # 08:00 in Stockholm
 
@@ -47,10 +49,11 @@ async def erik_after_lunch(
     """Erik ate dinner yesterday at 19:00 and lunch today at 12:10."""
     ids = (uuid.UUID(int=number) for number in itertools.count(1))
     with (
-        patch("custom_components.mtor_balance.PLATFORMS", platforms),
+        patch("custom_components.mtor_balance.person.PLATFORMS", platforms),
         # Entry ids are random; make them repeatable for the snapshots.
         patch(
-            "custom_components.mtor_balance.coordinator.uuid.uuid4", lambda: next(ids)
+            "custom_components.mtor_balance.person.coordinator.uuid.uuid4",
+            lambda: next(ids),
         ),
     ):
         freezer.move_to("2026-11-01 18:00:00+00:00")

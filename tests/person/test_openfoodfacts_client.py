@@ -15,10 +15,12 @@ from pytest_homeassistant_custom_component.test_util.aiohttp import (  # type: i
     AiohttpClientMocker,
 )
 
-from custom_components.mtor_balance.const import VERSION
+from custom_components.mtor_balance.const import (
+    VERSION,
+)
 from custom_components.mtor_balance.core.barcode import InvalidBarcodeError
 from custom_components.mtor_balance.core.categories import Category
-from custom_components.mtor_balance.core.openfoodfacts import (
+from custom_components.mtor_balance.core.openfoodfacts_product import (
     LookupFailedError,
     MalformedProductError,
     NoProteinError,
@@ -26,7 +28,7 @@ from custom_components.mtor_balance.core.openfoodfacts import (
     ProductNotFoundError,
     RateLimitedError,
 )
-from custom_components.mtor_balance.openfoodfacts import (
+from custom_components.mtor_balance.person.openfoodfacts_client import (
     DEFAULT_BASE_URL,
     USER_AGENT,
     OpenFoodFactsClient,
@@ -63,7 +65,9 @@ def sleeps() -> Generator[list[float]]:
         waits.append(delay)
         await real_sleep(0)
 
-    with patch("custom_components.mtor_balance.openfoodfacts.sleep", fake_sleep):
+    with patch(
+        "custom_components.mtor_balance.person.openfoodfacts_client.sleep", fake_sleep
+    ):
         yield waits
 
 

@@ -16,9 +16,11 @@ from pytest_homeassistant_custom_component.common import (
 )
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 
-from .common import async_add_person
+from ..common import async_add_person
 
 SCALE = "sensor.kitchen_scale"
 BARCODE = "7310865004703"  # a valid EAN-13
@@ -277,5 +279,18 @@ async def test_options_need_a_loaded_person(
 ) -> None:
     await hass.config_entries.async_unload(erik.entry_id)
     result = await hass.config_entries.options.async_init(erik.entry_id)
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "not_loaded"
+
+
+async def test_a_person_unloaded_while_their_options_are_open_aborts_the_next_step(
+    hass: HomeAssistant, erik: MockConfigEntry
+) -> None:
+    result = await hass.config_entries.options.async_init(erik.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    await hass.config_entries.async_unload(erik.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "edit_own_food"}
+    )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "not_loaded"

@@ -11,9 +11,11 @@ from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 
-from .common import async_add_person
+from ..common import async_add_person
 
 SCALE = "sensor.kitchen_scale"
 NOW = "2026-11-02 11:00:00+00:00"

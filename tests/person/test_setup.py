@@ -16,9 +16,11 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 
-from .common import async_add_person, person_entry
+from ..common import async_add_person, person_entry
 
 
 @pytest.fixture
@@ -175,7 +177,8 @@ async def test_a_file_that_cannot_be_set_aside_stops_setup_and_is_not_written(
     entry = person_entry()
     entry.add_to_hass(hass)
     with patch(
-        "custom_components.mtor_balance.store.os.replace", side_effect=PermissionError
+        "custom_components.mtor_balance.person.store.os.replace",
+        side_effect=PermissionError,
     ):
         await hass.config_entries.async_setup(entry.entry_id)
         await hass.async_block_till_done()

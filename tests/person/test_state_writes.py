@@ -9,9 +9,11 @@ from homeassistant.const import EVENT_STATE_CHANGED
 from homeassistant.core import Event, HomeAssistant, callback
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import (
+    DOMAIN,
+)
 
-from .common import async_add_person
+from ..common import async_add_person
 
 MAX_WRITES_PER_DAY = 300
 MEALS = {  # minutes after local midnight -> (food, grams)

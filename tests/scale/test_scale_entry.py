@@ -21,7 +21,7 @@ from homeassistant.config_entries import (
     SOURCE_USER,
     ConfigEntryState,
 )
-from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
@@ -31,47 +31,51 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
+    snapshot_platform,
 )
+from syrupy.assertion import SnapshotAssertion
 
 from custom_components.mtor_balance.config_flow import MtorBalanceConfigFlow
 from custom_components.mtor_balance.const import (
-    CONF_ADDRESS,
     CONF_KIND,
-    CONF_PROTOCOL,
     DOMAIN,
     KIND_SCALE,
 )
 from custom_components.mtor_balance.diagnostics import (
     async_get_config_entry_diagnostics,
 )
-from custom_components.mtor_balance.scales import (
-    bookoo,
-    connection,
-    decent,
-    etekcity_esn00,
-    etekcity_luminary,
-)
-from custom_components.mtor_balance.scales.connection import (
+from custom_components.mtor_balance.scale import connection
+from custom_components.mtor_balance.scale.connection import (
     ScaleConnection,
     ScaleConnectionError,
     ScaleNotConnectedError,
     TareNotSupportedError,
 )
+from custom_components.mtor_balance.scale.const import (
+    CONF_ADDRESS,
+    CONF_PROTOCOL,
+)
+from custom_components.mtor_balance.scales import (
+    bookoo,
+    decent,
+    etekcity_esn00,
+    etekcity_luminary,
+)
 from custom_components.mtor_balance.scales.reading import ScaleProtocol
 
-from .bluetooth_helpers import (
+from ..bluetooth_helpers import (
     SCALE_ADDRESS,
     FakeProxyScanner,
     make_service_info,
     register_proxy_scanner,
 )
-from .common import async_add_person, person_entry
-from .scales.test_connection import (
+from ..common import async_add_person, person_entry
+from ..scales.vectors import (
     DECENT_18_G_STABLE,
     DECENT_LED_RESPONSE_BATTERY_87,
     ESN00_MINUS_523_G_SETTLED,
-    FakeConnector,
 )
+from .fake_ble import FakeConnector
 
 ESN00_NAME = "Etekcity Nutrition Scale"
 ESN00_UUIDS = (etekcity_esn00.PROTOCOL.service_uuid,)
@@ -526,6 +530,31 @@ async def test_scale_diagnostics(hass: HomeAssistant, scales: Scales) -> None:
     }
 
 
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+@pytest.mark.parametrize("platform", [Platform.BUTTON, Platform.SENSOR])
+async def test_scale_entities_and_diagnostics_snapshot(
+    hass: HomeAssistant,
+    scales: Scales,
+    platform: Platform,
+    entity_registry: er.EntityRegistry,
+    device_registry: dr.DeviceRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    # The Decent Scale has every entity a scale can have: weight, battery and tare.
+    await scales.advertise(decent.PROTOCOL, "Decent Scale")
+    with patch("custom_components.mtor_balance.scale.PLATFORMS", (platform,)):
+        entry = await scales.add(decent.PROTOCOL, "Decent Scale")
+    await scales.notify(decent.PROTOCOL, DECENT_LED_RESPONSE_BATTERY_87)
+    await scales.notify(decent.PROTOCOL, DECENT_18_G_STABLE)
+
+    await snapshot_platform(hass, entity_registry, snapshot, entry.entry_id)
+    device = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+    assert device == snapshot(name="device")
+    assert await async_get_config_entry_diagnostics(hass, entry) == snapshot(
+        name="diagnostics"
+    )
+
+
 # A person weighing on the native scale
 
 
@@ -588,12 +617,12 @@ async def test_a_refresh_keeps_the_reading_and_removing_the_scale_leaves_people_
     await scales.advertise()
     entry = await scales.add()
     await scales.notify(etekcity_esn00.PROTOCOL, esn00_frame(250))
-    await entry.runtime_data.async_refresh()  # what update_entity asks for
+    await entry.runtime_data.coordinator.async_refresh()  # what update_entity asks for
     await hass.async_block_till_done()
     assert hass.states.get(WEIGHT).state == "25.0"
 
     with patch(
-        "custom_components.mtor_balance.PersonStore.async_remove"
+        "custom_components.mtor_balance.person.PersonStore.async_remove"
     ) as remove_person_data:
         await hass.config_entries.async_remove(entry.entry_id)
         await hass.async_block_till_done()

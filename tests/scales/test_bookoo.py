@@ -11,10 +11,12 @@ from custom_components.mtor_balance.scales import bookoo
 from custom_components.mtor_balance.scales.bookoo import parse
 from custom_components.mtor_balance.scales.reading import Reading
 
+from .vectors import BOOKOO_18_G, BOOKOO_1234_56_G, BOOKOO_MINUS_1_G
+
 # Header, timer, unit, sign, grams x 100, flow sign, flow, battery, standby, buzzer, smoothing, 0, XOR
-PLUS_18_G = bytes.fromhex("03 0b 000000 00 2b 000708 2b 0000 64 0005 01 00 00 67")
-MINUS_1_G = bytes.fromhex("03 0b 000000 00 2d 000064 2b 0000 64 0005 01 00 00 0a")
-PLUS_1234_56_G = bytes.fromhex("03 0b 000000 00 2b 01e240 2b 0000 64 0005 01 00 00 cb")
+PLUS_18_G = BOOKOO_18_G
+MINUS_1_G = BOOKOO_MINUS_1_G
+PLUS_1234_56_G = BOOKOO_1234_56_G
 
 
 def with_checksum(frame: bytes | bytearray) -> bytes:

@@ -11,8 +11,10 @@ from custom_components.mtor_balance.scales import decent
 from custom_components.mtor_balance.scales.decent import parse, parse_battery
 from custom_components.mtor_balance.scales.reading import Reading
 
-STABLE_18_G = bytes.fromhex("03 ce 00 b4 00 00 79")
-UNSTABLE_MINUS_1_5_G = bytes.fromhex("03 ca ff f1 00 00 c7")
+from .vectors import DECENT_18_G_STABLE, DECENT_MINUS_1_5_G_UNSTABLE
+
+STABLE_18_G = DECENT_18_G_STABLE
+UNSTABLE_MINUS_1_5_G = DECENT_MINUS_1_5_G_UNSTABLE
 
 
 def with_checksum(frame: bytes | bytearray) -> bytes:

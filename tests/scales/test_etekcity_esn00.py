@@ -8,6 +8,8 @@ from custom_components.mtor_balance.scales import etekcity_esn00
 from custom_components.mtor_balance.scales.etekcity_esn00 import parse
 from custom_components.mtor_balance.scales.reading import Reading
 
+from .vectors import ESN00_1079_ML_UNSETTLED, ESN00_MINUS_523_G_SETTLED
+
 OZ = 28.349523125
 FL_OZ = 29.5735295625
 
@@ -36,13 +38,11 @@ def build_frame(
 
 
 def test_recorded_negative_grams_settled() -> None:
-    assert parse(bytes.fromhex("feefc0a2d00501146e000159")) == Reading(
-        grams=-523.0, stable=True
-    )
+    assert parse(ESN00_MINUS_523_G_SETTLED) == Reading(grams=-523.0, stable=True)
 
 
 def test_recorded_water_millilitres_not_settled() -> None:
-    reading = parse(bytes.fromhex("feefc0a2d005002a26020027"))
+    reading = parse(ESN00_1079_ML_UNSETTLED)
     assert reading is not None
     assert reading.grams == pytest.approx(1079.0)
     assert reading.stable is False
@@ -50,10 +50,8 @@ def test_recorded_water_millilitres_not_settled() -> None:
 
 
 def test_builder_reproduces_recorded_frames() -> None:
-    assert build_frame(5230, 0, negative=True) == bytes.fromhex(
-        "feefc0a2d00501146e000159"
-    )
-    assert build_frame(10790, 2, stable=0) == bytes.fromhex("feefc0a2d005002a26020027")
+    assert build_frame(5230, 0, negative=True) == ESN00_MINUS_523_G_SETTLED
+    assert build_frame(10790, 2, stable=0) == ESN00_1079_ML_UNSETTLED
 
 
 @pytest.mark.parametrize(

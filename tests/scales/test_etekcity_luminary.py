@@ -8,10 +8,12 @@ from custom_components.mtor_balance.scales import etekcity_luminary
 from custom_components.mtor_balance.scales.etekcity_luminary import parse
 from custom_components.mtor_balance.scales.reading import Reading
 
+from .vectors import LUMINARY_18_G, LUMINARY_98_G
+
 OZ = 28.349523125
 FL_OZ = 29.5735295625
-RECORDED_98_G = bytes.fromhex("A522810B00A90187A10000D40300020001")
-RECORDED_18_G = bytes.fromhex("A5228D0B00C00187A10000B40000020001")
+RECORDED_98_G = LUMINARY_98_G
+RECORDED_18_G = LUMINARY_18_G
 
 
 def with_checksum(frame: bytes | bytearray) -> bytes:

@@ -398,8 +398,8 @@ def food_choices(
         if (food := library.get(food_id)) is not None:
             chosen[food_id] = food
 
-    for food_id in favorites:
-        offer(food_id)
+    for favorite in favorites:
+        offer(favorite)
     for food_id in recent:
         if len(chosen) >= limit:
             break

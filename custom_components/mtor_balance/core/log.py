@@ -6,7 +6,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from .model import Entry
 
@@ -101,10 +100,6 @@ class IntakeLog:
         """Return the latest entry by time."""
         return self._entries[-1] if self._entries else None
 
-    def get(self, entry_id: str) -> Entry:
-        """Return the entry with `entry_id`."""
-        return self._entries[self._index_of(entry_id)]
-
     def add(self, entry: Entry) -> None:
         """Add an entry; back-dated entries take their place in time order."""
         stamp = entry.time.timestamp()
@@ -123,24 +118,9 @@ class IntakeLog:
                 continue
         return None
 
-    @property
-    def can_undo(self) -> bool:
-        """Return whether `undo` would remove something."""
-        return bool(self._added)
-
     def delete(self, entry_id: str) -> Entry:
         """Remove the entry with `entry_id` and return it."""
         return self._remove(entry_id)
-
-    def edit(self, entry_id: str, **changes: Any) -> Entry:
-        """Change fields of an entry (its id stays); return the edited entry."""
-        old = self._remove(entry_id)
-        new = old._replace(**changes, id=old.id)
-        stamp = new.time.timestamp()
-        index = bisect_right(self._stamps, stamp)
-        self._entries.insert(index, new)
-        self._stamps.insert(index, stamp)
-        return new
 
     def between(self, start: datetime, end: datetime) -> Sequence[Entry]:
         """Return the entries with start <= time < end, in time order."""

@@ -14,7 +14,6 @@ class Source(StrEnum):
     """How an intake entry reached the log."""
 
     SCALE = "scale"
-    MANUAL = "manual"
     ACTION = "action"
 
 

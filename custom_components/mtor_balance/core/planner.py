@@ -117,8 +117,8 @@ class Suggestion:
     estimated: bool
 
 
-def day_type_on(profile: Profile, day: date) -> DayType:
-    """Return the planned day type of `day` (the plan starts on Monday)."""
+def planned_day_type(profile: Profile, day: date) -> DayType:
+    """Return the weekly plan's day type of `day` (the plan starts on Monday; no overrides)."""
     if not profile.plan:
         return DayType.NORMAL
     return profile.plan[day.weekday() % len(profile.plan)]
@@ -181,19 +181,6 @@ def eating_window_on(
     if closes <= opens:  # starts in the hour skipped in spring and ends right after it
         closes = opens + length
     return opens, closes
-
-
-def window_is_open(log: IntakeLog, profile: Profile, now: datetime, tz: tzinfo) -> bool:
-    """Return whether an eating window (today's or one still open since yesterday) holds `now`.
-
-    Only the window itself counts here, not the day type.
-    """
-    today = day_of(now, tz, profile.day_start)
-    for day in (today, today - _ONE_DAY):
-        window = eating_window_on(log, profile, day, tz)
-        if window is not None and window[0] <= now < window[1]:
-            return True
-    return False
 
 
 def suggest_next_meal(
@@ -261,7 +248,7 @@ class _Planner:
         self.merge = timedelta(minutes=profile.meal_merge_min)
         self.today = day_of(self.now, tz, profile.day_start)
         self.today_type = (
-            day_type_on(profile, self.today) if day_type is None else day_type
+            planned_day_type(profile, self.today) if day_type is None else day_type
         )
         goal_end = fasting_state(log, profile, self.now).goal_end
         self.fast_end = None if goal_end is None else goal_end.astimezone(UTC)
@@ -292,7 +279,11 @@ class _Planner:
     # Day types and windows
 
     def _day_type(self, day: date) -> DayType:
-        return self.today_type if day == self.today else day_type_on(self.profile, day)
+        return (
+            self.today_type
+            if day == self.today
+            else planned_day_type(self.profile, day)
+        )
 
     def _eats(self, day: date) -> bool:
         return self._day_type(day) is not DayType.FAST

@@ -14,7 +14,6 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from ..const import DOMAIN
 from ..kinds import EntryKind, MtorBalanceConfigEntry
 from . import binary_sensor, button, event, select, sensor
-from .config_flow import PersonOptionsFlow
 from .const import CONF_LOG_MODE, CONF_SCALE_ENTITY, LOG_MODE_ON_REMOVAL
 from .coordinator import PersonCoordinator
 from .diagnostics import person_diagnostics
@@ -93,7 +92,9 @@ async def async_setup_person(
     return PersonRuntime(coordinator)
 
 
-async def async_remove_person(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> None:
+async def async_remove_person(
+    hass: HomeAssistant, entry: MtorBalanceConfigEntry
+) -> None:
     """Delete a removed person's stored log."""
     await PersonStore(hass, entry.entry_id).async_remove()
 
@@ -101,6 +102,6 @@ async def async_remove_person(hass: HomeAssistant, entry: MtorBalanceConfigEntry
 PERSON = EntryKind(
     async_setup=async_setup_person,
     async_remove=async_remove_person,
-    options_flow=PersonOptionsFlow,
+    has_options=True,
     reconfigurable=True,
 )

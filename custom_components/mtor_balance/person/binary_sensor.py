@@ -51,7 +51,6 @@ def add_entities(
     )
 
 
-
 class PersonBinarySensor(PersonEntity, BinarySensorEntity):
     """A binary sensor computed from the person's state."""
 

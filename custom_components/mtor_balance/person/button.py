@@ -43,8 +43,9 @@ def add_entities(
     coordinator: PersonCoordinator, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the person's buttons."""
-    async_add_entities(PersonButton(coordinator, description) for description in BUTTONS)
-
+    async_add_entities(
+        PersonButton(coordinator, description) for description in BUTTONS
+    )
 
 
 class PersonButton(PersonEntity, ButtonEntity):

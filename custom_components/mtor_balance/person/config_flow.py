@@ -11,12 +11,11 @@ from typing import Any
 
 from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.config_entries import (
-    ConfigEntryState,
     ConfigFlow,
     ConfigFlowResult,
     OptionsFlowWithReload,
 )
-from homeassistant.data_entry_flow import section
+from homeassistant.data_entry_flow import AbortFlow, section
 from homeassistant.helpers.selector import (
     EntitySelector,
     EntitySelectorConfig,
@@ -33,7 +32,7 @@ from homeassistant.helpers.selector import (
 from homeassistant.util import slugify
 import probatio
 
-from ..const import KIND_PERSON, CONF_KIND
+from ..const import CONF_KIND, KIND_PERSON
 from ..core.barcode import InvalidBarcodeError
 from ..core.categories import Category
 from ..core.model import (
@@ -148,10 +147,10 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
             1, 24, 0.5, "h"
         ),
         probatio.Required(
-            ATTR_LEUCINE_TARGET, default=default_leucine_target_g(body_mass, age_group)
+            CONF_LEUCINE_TARGET, default=default_leucine_target_g(body_mass, age_group)
         ): _number(0.5, 10, 0.1, "g"),
         probatio.Required(
-            ATTR_PROTEIN_TARGET, default=default_protein_target_g(body_mass, age_group)
+            CONF_PROTEIN_TARGET, default=default_protein_target_g(body_mass, age_group)
         ): _number(10, 400, 1, "g"),
         probatio.Required(CONF_DAY_START, default=DEFAULT_DAY_START): TimeSelector(),
         probatio.Required(CONF_LOG_MODE, default=LOG_MODE_ON_REMOVAL): _choice(
@@ -267,8 +266,10 @@ class PersonOptionsFlow(OptionsFlowWithReload):
 
     @property
     def _coordinator(self) -> PersonCoordinator:
-        person = async_get_household(self.hass).get(self.config_entry.entry_id)
-        assert person is not None  # every step after init checks that the person is loaded
+        if (
+            person := async_get_household(self.hass).get(self.config_entry.entry_id)
+        ) is None:
+            raise AbortFlow("not_loaded")
         return person
 
     def _done(self) -> ConfigFlowResult:
@@ -279,7 +280,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Offer what can be changed."""
-        if self.config_entry.state is not ConfigEntryState.LOADED:
+        if async_get_household(self.hass).get(self.config_entry.entry_id) is None:
             return self.async_abort(reason="not_loaded")
         return self.async_show_menu(step_id="init", menu_options=OPTIONS_MENU)
 

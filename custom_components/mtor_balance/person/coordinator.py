@@ -222,7 +222,9 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         disk when the action returns.
         """
         change(self.record)
-        self._food_choices = None  # favourites, own foods, the log or the selection changed
+        self._food_choices = (
+            None  # favourites, own foods, the log or the selection changed
+        )
         await self.store.async_save(self.record)
         self.async_set_updated_data(self._compute())
 

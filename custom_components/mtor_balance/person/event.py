@@ -27,7 +27,6 @@ def add_entities(
     async_add_entities([PersonMealEvent(coordinator, MEAL_EVENT)])
 
 
-
 class PersonMealEvent(PersonEntity, EventEntity):
     """Fires `logged` and `removed` with the entry's nutrients."""
 

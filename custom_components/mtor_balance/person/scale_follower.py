@@ -29,8 +29,8 @@ from homeassistant.helpers.event import async_call_later, async_track_state_chan
 from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import MassConverter
 
-from .coordinator import PersonCoordinator
 from ..core.settle import PortionRemoved, PortionSettled, SettleDetector
+from .coordinator import PersonCoordinator
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -118,7 +118,10 @@ class ScaleFollower:
         if isinstance(event, PortionSettled):
             self._coordinator.async_set_portion(event.grams)
         elif isinstance(event, PortionRemoved):
-            if self._log_on_removal and self._coordinator.record.selected_food is not None:
+            if (
+                self._log_on_removal
+                and self._coordinator.record.selected_food is not None
+            ):
                 self._coordinator.config_entry.async_create_task(
                     self._hass,
                     self._coordinator.async_log_portion(),

@@ -31,7 +31,6 @@ def add_entities(
     )
 
 
-
 class FoodSelect(PersonEntity, SelectEntity):
     """The food that the next portion on the scale is: favourites and recent foods first."""
 

@@ -148,7 +148,9 @@ def add_entities(
     coordinator: PersonCoordinator, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the person's sensors."""
-    async_add_entities(PersonSensor(coordinator, description) for description in SENSORS)
+    async_add_entities(
+        PersonSensor(coordinator, description) for description in SENSORS
+    )
 
 
 class PersonSensor(PersonEntity, SensorEntity):

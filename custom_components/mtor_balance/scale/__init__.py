@@ -70,13 +70,15 @@ async def async_setup_scale(
     return ScaleRuntime(coordinator)
 
 
-async def async_remove_scale(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> None:
+async def async_remove_scale(
+    hass: HomeAssistant, entry: MtorBalanceConfigEntry
+) -> None:
     """Nothing to delete: a scale stores nothing of its own."""
 
 
 SCALE = EntryKind(
     async_setup=async_setup_scale,
     async_remove=async_remove_scale,
-    options_flow=None,
+    has_options=False,
     reconfigurable=False,
 )

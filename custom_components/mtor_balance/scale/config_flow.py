@@ -131,4 +131,3 @@ class ScaleFlow(ConfigFlow):
             and mac in {entry.unique_id, format_mac(str(entry.data.get(CONF_ADDRESS)))}
             for entry in self.hass.config_entries.async_entries(CORE_BOOKOO_DOMAIN)
         )
-

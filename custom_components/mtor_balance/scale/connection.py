@@ -30,11 +30,11 @@ from bleak.backends.device import BLEDevice
 from bleak.exc import BleakError
 from bleak_retry_connector import BleakClientWithServiceCache, establish_connection
 from homeassistant.components import bluetooth
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
+from ..kinds import MtorBalanceConfigEntry
 from ..scales.reading import Reading, ScaleProtocol
 
 _LOGGER = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ class ScaleConnection:
         name: str,
         on_reading: Callable[[Reading], None],
         on_availability: Callable[[bool], None],
-        entry: ConfigEntry | None = None,
+        entry: MtorBalanceConfigEntry | None = None,
     ) -> None:
         """Prepare the manager; nothing happens until `async_start`.
 

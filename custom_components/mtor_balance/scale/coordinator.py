@@ -20,6 +20,7 @@ from .const import CONF_ADDRESS
 
 _LOGGER = logging.getLogger(__name__)
 
+
 class ScaleCoordinator(DataUpdateCoordinator[Reading | None]):
     """Hand a scale's readings and availability to its entities."""
 
