@@ -15,6 +15,10 @@ from syrupy.assertion import SnapshotAssertion
 
 # Importing the package at collection time makes Home Assistant's loader find this
 # repository's custom_components instead of the test plugin's own testing_config.
+from custom_components.mtor_balance.const import DOMAIN  # noqa: F401
+
+# The real Home Assistant process of the crash and browser tests.
+from .real_hass import real_hass_factory  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
