@@ -10,10 +10,12 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .card import async_register_card
 from .const import DOMAIN, KIND_PERSON, KIND_SCALE
 from .kinds import EntryKind, MtorBalanceConfigEntry, entry_kind
 from .person import PERSON
 from .person.actions import async_setup_actions
+from .person.websocket import async_setup_websocket_api
 from .scale import SCALE
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -27,8 +29,10 @@ def kind_of(entry: MtorBalanceConfigEntry) -> EntryKind:
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions; they work for every person."""
+    """Register the actions, the card's websocket API and the card; they serve every person."""
     async_setup_actions(hass)
+    async_setup_websocket_api(hass)
+    await async_register_card(hass)
     return True
 
 

@@ -352,6 +352,10 @@ class FoodLibrary:
         """Return the food with this id, or None."""
         return self._own.get(food_id) or self._table.get(food_id)
 
+    def is_own(self, food_id: str) -> bool:
+        """Return whether the food with this id is one of the person's own."""
+        return food_id in self._own
+
     def common(self) -> list[Food]:
         """Return the bundled table's common foods."""
         return self._table.common()

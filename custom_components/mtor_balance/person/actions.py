@@ -102,7 +102,8 @@ def _utc(value: datetime) -> datetime:
         raise probatio.Invalid("time out of range") from err
 
 
-def _amount(maximum: float) -> probatio.All[float]:
+def amount(maximum: float) -> probatio.All[float]:
+    """Return the validator of an amount in grams (not a boolean; MIN_AMOUNT to `maximum`)."""
     # Below MIN_AMOUNT the stored (rounded) value would be 0.
     return probatio.All(
         _not_bool, probatio.Coerce(float), probatio.Range(min=MIN_AMOUNT, max=maximum)
@@ -117,15 +118,15 @@ LOG_FOOD_SCHEMA = TranslatedSchema(
     {
         **_PERSON,
         probatio.Required(ATTR_FOOD): _TEXT,
-        probatio.Required(ATTR_GRAMS): _amount(MAX_GRAMS),
+        probatio.Required(ATTR_GRAMS): amount(MAX_GRAMS),
         probatio.Optional(ATTR_TIME): _TIME,
     }
 )
 LOG_NUTRIENTS_SCHEMA = TranslatedSchema(
     {
         **_PERSON,
-        probatio.Optional(ATTR_LEUCINE): _amount(MAX_NUTRIENT_G),
-        probatio.Optional(ATTR_PROTEIN): _amount(MAX_NUTRIENT_G),
+        probatio.Optional(ATTR_LEUCINE): amount(MAX_NUTRIENT_G),
+        probatio.Optional(ATTR_PROTEIN): amount(MAX_NUTRIENT_G),
         probatio.Optional(ATTR_CATEGORY, default=Category.OTHER.value): probatio.In(
             [category.value for category in Category]
         ),

@@ -1,0 +1,250 @@
+"""The websocket API the kitchen card uses (and anyone may): people, foods, today, logging.
+
+Commands (all take `entry_id`, the person's config entry, except `mtor_balance/people`):
+
+- `mtor_balance/people`: the people set up, for the card's person switcher and editor.
+- `mtor_balance/subscribe_today` (`language`): the person's day (`today_view.py`), pushed
+  again on every change of their state or log; no polling.
+- `mtor_balance/search_foods` (`query`, `language`, `limit`): foods whose English or
+  Swedish name matches, the person's own and usual foods first.
+- `mtor_balance/select_food` (`food_id`): the food for the next portion on the scale.
+- `mtor_balance/log_portion` (`food_id`): log the settled portion as this food, now.
+- `mtor_balance/log_food` (`food_id`, `grams`): log grams of a food without the scale.
+- `mtor_balance/delete_entry` (`log_entry_id`) and `mtor_balance/undo`.
+
+Errors a person can cause (an unknown food, nothing on the scale, nothing to undo) are
+translated `HomeAssistantError`s; Home Assistant's websocket layer sends their translation
+key and placeholders with the error, so the card can show them in the viewer's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.connection import ActiveConnection
+from homeassistant.components.websocket_api.const import WebSocketCommandHandler
+from homeassistant.components.websocket_api.decorators import (
+    async_response,
+    websocket_command,
+)
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.translation import async_get_translations
+import probatio
+
+from ..const import DOMAIN
+from ..core.entries import entry_as_dict
+from ..core.log import EntryNotFoundError
+from ..core.model import Food, Source
+from .actions import MAX_GRAMS, amount
+from .coordinator import PersonCoordinator
+from .household import async_get_household
+from .today_view import food_language, food_view, today_view
+
+SEARCH_LIMIT = 20
+_REASONS = "component.{domain}.entity.sensor.next_suggested_meal.state_attributes.reason.state."
+_PERSON: dict[str | probatio.Marker, Any] = {probatio.Required("entry_id"): cv.string}
+
+
+def _person(hass: HomeAssistant, entry_id: str) -> PersonCoordinator:
+    if (person := async_get_household(hass).get(entry_id)) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="person_not_found",
+            translation_placeholders={"entry_id": entry_id},
+        )
+    return person
+
+
+def _food(person: PersonCoordinator, food_id: str) -> Food:
+    if (food := person.record.foods.get(food_id)) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_food",
+            translation_placeholders={"food": food_id},
+        )
+    return food
+
+
+async def _async_reasons(hass: HomeAssistant, language: str) -> dict[str, str]:
+    """Return the translated reason texts of the next suggested meal, by reason code."""
+    translations = await async_get_translations(hass, language, "entity", [DOMAIN])
+    prefix = _REASONS.format(domain=DOMAIN)
+    return {
+        key.removeprefix(prefix): text
+        for key, text in translations.items()
+        if key.startswith(prefix)
+    }
+
+
+@websocket_command({probatio.Required("type"): f"{DOMAIN}/people"})
+@callback
+def ws_people(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Send the people set up (loaded), by name."""
+    people = sorted(async_get_household(hass).people, key=lambda p: p.person_name)
+    connection.send_result(
+        msg["id"],
+        {
+            "people": [
+                {
+                    "entry_id": person.config_entry.entry_id,
+                    "name": person.person_name,
+                }
+                for person in people
+            ]
+        },
+    )
+
+
+@websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/subscribe_today",
+        **_PERSON,
+        probatio.Optional("language"): cv.string,
+    }
+)
+@async_response
+async def ws_subscribe_today(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Send the person's day now and after every change, until unsubscribed."""
+    person = _person(hass, msg["entry_id"])
+    language = food_language(msg.get("language") or hass.config.language)
+    reasons = await _async_reasons(hass, language)
+
+    @callback
+    def push() -> None:
+        connection.send_event(msg["id"], today_view(person, language, reasons))
+
+    remove = person.async_add_listener(push)
+
+    @callback
+    def unsubscribe() -> None:
+        remove()
+
+    connection.subscriptions[msg["id"]] = unsubscribe
+    connection.send_result(msg["id"])
+    push()
+
+
+@websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/search_foods",
+        **_PERSON,
+        probatio.Required("query"): cv.string,
+        probatio.Optional("language"): cv.string,
+        probatio.Optional("limit", default=SEARCH_LIMIT): probatio.All(
+            probatio.Coerce(int), probatio.Range(min=1, max=50)
+        ),
+    }
+)
+@callback
+def ws_search_foods(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Send the foods matching the query, names in the viewer's language."""
+    person = _person(hass, msg["entry_id"])
+    language = food_language(msg.get("language") or hass.config.language)
+    foods = person.record.foods
+    found = foods.search(msg["query"], language=language, limit=msg["limit"])
+    connection.send_result(
+        msg["id"],
+        {
+            "foods": [
+                food_view(food, language, own=foods.is_own(food.id)) for food in found
+            ]
+        },
+    )
+
+
+def _entry_command(
+    command: str,
+    fields: dict[Any, Any],
+    act: Callable[[PersonCoordinator, dict[str, Any]], Any],
+) -> WebSocketCommandHandler:
+    """Return a command that acts for a person and answers with the entry it changed."""
+
+    @websocket_command(
+        {probatio.Required("type"): f"{DOMAIN}/{command}", **_PERSON, **fields}
+    )
+    @async_response
+    async def handle(
+        hass: HomeAssistant,
+        connection: ActiveConnection,
+        msg: dict[str, Any],
+    ) -> None:
+        result = await act(_person(hass, msg["entry_id"]), msg)
+        connection.send_result(
+            msg["id"], None if result is None else {"entry": entry_as_dict(result)}
+        )
+
+    return handle
+
+
+async def _select(person: PersonCoordinator, msg: dict[str, Any]) -> None:
+    await person.async_select_food(_food(person, msg["food_id"]).id)
+
+
+async def _log_portion(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+    await person.async_select_food(_food(person, msg["food_id"]).id)
+    if (entry := await person.async_log_portion(Source.SCALE)) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_portion"
+        )
+    return entry
+
+
+async def _log_food(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+    return await person.async_log_food(
+        _food(person, msg["food_id"]), msg["grams"], None, Source.ACTION
+    )
+
+
+async def _delete(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+    try:
+        return await person.async_delete(msg["log_entry_id"])
+    except EntryNotFoundError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_found",
+            translation_placeholders={"entry_id": msg["log_entry_id"]},
+        ) from err
+
+
+async def _undo(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+    if (entry := await person.async_undo()) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="nothing_to_undo"
+        )
+    return entry
+
+
+_FOOD_ID = {probatio.Required("food_id"): cv.string}
+COMMANDS = (
+    ws_people,
+    ws_subscribe_today,
+    ws_search_foods,
+    _entry_command("select_food", _FOOD_ID, _select),
+    _entry_command("log_portion", _FOOD_ID, _log_portion),
+    _entry_command(
+        "log_food",
+        {**_FOOD_ID, probatio.Required("grams"): amount(MAX_GRAMS)},
+        _log_food,
+    ),
+    _entry_command(
+        "delete_entry", {probatio.Required("log_entry_id"): cv.string}, _delete
+    ),
+    _entry_command("undo", {}, _undo),
+)
+
+
+@callback
+def async_setup_websocket_api(hass: HomeAssistant) -> None:
+    """Register the card's commands (once, for all people)."""
+    for command in COMMANDS:
+        async_register_command(hass, command)

@@ -1,0 +1,162 @@
+"""The card's websocket API, through Home Assistant's websocket test client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.typing import (
+    MockHAClientWebSocket,
+    WebSocketGenerator,
+)
+
+from custom_components.mtor_balance.const import DOMAIN
+
+from ..common import async_add_person
+
+NOW = "2026-11-02 07:00:00+00:00"  # Monday 08:00 in Stockholm
+SCALE = "sensor.kitchen_scale"
+
+
+@pytest.fixture
+async def client(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+) -> MockHAClientWebSocket:
+    # The integration first (it serves the card before the test server freezes its routes),
+    # then the client, authenticated before the clock is moved back.
+    assert await async_setup_component(hass, DOMAIN, {})
+    client = await hass_ws_client(hass)
+    EVENTS.clear()
+    freezer.move_to(NOW)
+    await async_add_person(hass, "Erik", scale_entity=SCALE)
+    return client
+
+
+EVENTS: list[dict[str, Any]] = []
+
+
+async def _send(client: MockHAClientWebSocket, command: str, **data: Any) -> Any:
+    """Send a command; return its result message (pushed events are kept in EVENTS)."""
+    await client.send_json_auto_id({"type": f"{DOMAIN}/{command}", **data})
+    while (message := await client.receive_json())["type"] == "event":
+        EVENTS.append(message)
+    return message
+
+
+async def _call(client: MockHAClientWebSocket, command: str, **data: Any) -> Any:
+    response = await _send(client, command, **data)
+    assert response["success"], response
+    return response["result"]
+
+
+async def _error(client: MockHAClientWebSocket, command: str, **data: Any) -> Any:
+    response = await _send(client, command, **data)
+    assert not response["success"], response
+    return response["error"]
+
+
+async def _next_event(client: MockHAClientWebSocket) -> dict[str, Any]:
+    return EVENTS.pop(0) if EVENTS else await client.receive_json()
+
+
+async def test_people(client: MockHAClientWebSocket) -> None:
+    assert await _call(client, "people") == {
+        "people": [{"entry_id": "entry_erik", "name": "Erik"}]
+    }
+
+
+async def test_search_in_swedish_shows_swedish_names_and_both_names(
+    client: MockHAClientWebSocket,
+) -> None:
+    result = await _call(
+        client, "search_foods", entry_id="entry_erik", query="keso", language="sv-SE"
+    )
+    first = result["foods"][0]
+    assert first["id"] == "01012"
+    assert first["name"] == "Keso"
+    assert (first["name_en"], first["name_sv"]) == ("Cottage cheese", "Keso")
+    english = await _call(
+        client, "search_foods", entry_id="entry_erik", query="keso", language="en"
+    )
+    assert english["foods"][0]["name"] == "Cottage cheese"
+
+
+async def test_the_day_is_pushed_on_every_change(
+    hass: HomeAssistant, client: MockHAClientWebSocket
+) -> None:
+    await client.send_json_auto_id(
+        {
+            "type": f"{DOMAIN}/subscribe_today",
+            "entry_id": "entry_erik",
+            "language": "sv",
+        }
+    )
+    subscription = (await client.receive_json())["id"]
+    view = (await _next_event(client))["event"]
+    assert view["name"] == "Erik"
+    assert view["entries"] == []
+    assert view["scale_entity"] == SCALE
+    assert view["next_meal"]["reason_text"]  # translated, not the bare code
+
+    logged = await _call(
+        client, "log_food", entry_id="entry_erik", food_id="01012", grams=200
+    )
+    event = await _next_event(client)
+    assert event["id"] == subscription
+    pushed = event["event"]
+    assert [entry["entry_id"] for entry in pushed["entries"]] == [
+        logged["entry"]["entry_id"]
+    ]
+    assert pushed["totals"]["leucine_g"] == pytest.approx(2.23, abs=0.01)
+    assert (
+        pushed["entries"][0]["name"] == "Keso"
+    )  # Home Assistant's language is English,
+    # but the entry keeps the name it was logged with; the card asked for Swedish foods.
+
+    deleted = await _call(
+        client,
+        "delete_entry",
+        entry_id="entry_erik",
+        log_entry_id=logged["entry"]["entry_id"],
+    )
+    assert deleted["entry"]["grams"] == 200
+    assert EVENTS[-1]["event"]["entries"] == []
+
+
+async def test_a_settled_portion_is_logged_with_one_command(
+    hass: HomeAssistant, client: MockHAClientWebSocket, freezer: FrozenDateTimeFactory
+) -> None:
+    error = await _error(client, "log_portion", entry_id="entry_erik", food_id="01012")
+    assert error["translation_key"] == "no_portion"
+    hass.states.async_set(SCALE, "0", {"unit_of_measurement": "g"})
+    hass.states.async_set(SCALE, "150", {"unit_of_measurement": "g"})
+    freezer.tick(3)
+    hass.states.async_set(SCALE, "150.2", {"unit_of_measurement": "g"})
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.erik_portion").state == "150.2"
+    result = await _call(client, "log_portion", entry_id="entry_erik", food_id="01012")
+    assert result["entry"]["grams"] == 150.2
+    assert result["entry"]["source"] == "scale"
+
+
+async def test_errors_are_translated(client: MockHAClientWebSocket) -> None:
+    error = await _error(
+        client, "log_food", entry_id="entry_erik", food_id="nope", grams=10
+    )
+    assert error["translation_key"] == "unknown_food"
+    assert error["translation_placeholders"] == {"food": "nope"}
+    error = await _error(client, "undo", entry_id="entry_erik")
+    assert error["translation_key"] == "nothing_to_undo"
+    error = await _error(client, "people_nope")
+    assert error["code"] == "unknown_command"
+    error = await _error(client, "undo", entry_id="entry_anna")
+    assert error["translation_key"] == "person_not_found"
+    error = await _error(
+        client, "log_food", entry_id="entry_erik", food_id="01012", grams="NaN"
+    )
+    assert error["code"] == "invalid_format"
