@@ -30,9 +30,32 @@ Category: from the SR28 food group plus description keywords (see `categorize`):
   names a kind of food ("Babyfood, meat, beef" -> red_meat, "Fish, salmon" -> fish);
 - other: everything else (spices, fats, soups, sweets, fast foods, mixed dishes, ...).
 
-Leucine: analytical SR28 leucine is kept unless it is missing, or protein is at least 1 g/100 g
-and leucine/protein is outside PLAUSIBLE_LEUCINE_FRACTION; then leucine =
-estimate_leucine(protein, category) and the row is marked estimated (nutrition.md section 1c).
+Leucine (nutrition.md section 1c and "Data flags" in section 4), first rule that applies:
+1. LEUCINE_OVERRIDES: SR28 foods that carry another food's amino-acid rows unscaled (the Greek
+   yogurts 01287, 01284, 01285 and 01286 carry those of regular yogurts with half their
+   protein) get protein x the donor's leucine/protein, computed from SR28's own rows at build
+   time, and are marked estimated. The build stops if a target's leucine is no longer the
+   donor's, or the donor's is not analytic.
+2. The category estimate, leucine = estimate_leucine(protein, category), marked estimated, when
+   SR28 has no leucine; when it has 0 g leucine but protein > 0 (food proteins all contain
+   leucine); or when protein is at least 1 g/100 g and leucine/protein is outside
+   PLAUSIBLE_LEUCINE_FRACTION (5-13 %).
+   Leucine-rich exception (LEUCINE_RICH_WORDS, `is_leucine_rich`): maize protein is mostly
+   zein, a leucine-rich prolamin; a corn protein isolate is 13.5 % leucine (Gorissen 2018,
+   Amino Acids 50:1685, doi:10.1007/s00726-018-2640-5), and SR28's analytical maize rows
+   (cornmeal, corn grits, hominy, popcorn, corn flakes, ...) reach 13-17.8 %. For foods named
+   as maize products, and for sorghum and millet (maize's panicoid relatives, whose analytical
+   SR28 values are as high: 20067 sorghum grain, 65 samples, 14.0 %; 20647 millet flour,
+   14.3 %), the upper bound is LEUCINE_RICH_MAX_FRACTION (18 %) instead of 13 %: above every
+   analytical SR28 maize row, and still catching gross errors.
+3. Otherwise SR28's value is kept, and marked estimated unless its source code (NUT_DATA.txt
+   Src_Cd, defined in SRC_CD.txt) is analytic: ANALYTIC_SOURCE_CODES, codes 1 (analytical or
+   derived from analytical), 12 (manufacturer's analytical) and 13 (analytical data from the
+   literature). Codes 4 (calculated or imputed), 6 and 11 (aggregates; 4 of the 19 code-6
+   leucine rows are recipe calculations), 8 (calculated from a label) and 9 (calculated by the
+   manufacturer) are not analytic. A non-analytic USDA value is kept rather than replaced by
+   the category estimate: USDA imputes it from the same or a similar food's amino acids, which
+   is usually closer than a category fraction; the flag says it was not measured.
 """
 
 from __future__ import annotations
@@ -51,7 +74,7 @@ import sys
 import tarfile
 import tempfile
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = REPO / "custom_components" / "mtor_balance" / "core"
@@ -112,6 +135,91 @@ NUTR_KCAL = "208"
 
 # Below this much protein per 100 g, leucine/protein is too noisy to judge.
 MIN_PROTEIN_FOR_PLAUSIBILITY_G = 1.0
+
+# SR28 SRC_CD.txt (verbatim, typos included), checked on every build so that the analytic codes
+# below mean what they say.
+SOURCE_CODE_NAMES = {
+    "1": "Analytical or derived from analytical",
+    "4": "Calculated or imputed",
+    "5": "Value manufacturer based label claim for added nutrients",
+    "6": "Aggregated data involving combinations of source codes 1 &12",
+    "7": "Assumed zero",
+    "8": "Calculated from nutrient label by NDL",
+    "9": "Calculated by manufacturer, not adjusted or rounded for NLEA",
+    "11": "Aggregated data involving comb. of codes other then 1,12 or6",
+    "12": "Manufacturer's analytical; partial documentation",
+    "13": "Analytical data from the literature, partial documentation",
+}
+# Values measured on the food itself, by USDA, a manufacturer or a published study. Code 6 is
+# not among them: it is an aggregate, and SR28 also uses it for recipe calculations (derivation
+# RPI, e.g. 07046 turkey breast luncheon meat), which a source code cannot tell apart.
+ANALYTIC_SOURCE_CODES = frozenset({"1", "12", "13"})
+
+# Upper bound of leucine/protein for leucine-rich foods (see the module docstring, rule 2).
+LEUCINE_RICH_MAX_FRACTION = 0.18
+# Words naming maize (corn) or its products, sorghum or millet as the food.
+LEUCINE_RICH_WORDS = frozenset(
+    {
+        "corn",
+        "maize",
+        "cornmeal",
+        "grits",
+        "hominy",
+        "masa",
+        "polenta",
+        "popcorn",
+        "zein",
+        "sorghum",
+        "millet",
+    }
+)
+# Corn foods that SR28 names without a maize word.
+LEUCINE_RICH_PHRASES = ("taco shells", "tortilla chips")
+# Descriptions where a maize word names an ingredient without its protein, or a coating.
+NOT_LEUCINE_RICH_PHRASES = (
+    "corn syrup",
+    "corn sweetener",
+    "corn oil",
+    "corn dog",
+    "corndog",
+    "popcorn chicken",
+    "sorghum syrup",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LeucineOverride:
+    """SR28 food whose amino-acid rows are `donor`'s, not scaled to its own protein."""
+
+    donor: str
+    reason: str
+
+
+# Leucine = the target's protein x the donor's leucine/protein (see the docstring, rule 1).
+# Found by comparing amino-acid rows: each target's 18 amino-acid values equal the donor's.
+LEUCINE_OVERRIDES: dict[str, LeucineOverride] = {
+    "01287": LeucineOverride(
+        "01117",
+        "Greek yogurt, plain, lowfat (9.95 g protein) carries the amino acids of 01117 Yogurt,"
+        " plain, low fat (5.25 g protein): 0.529 g leucine is 5.3 % of its protein, 01117's"
+        " 10.1 %. Its siblings 01256 and 01293 have no amino-acid rows in SR28.",
+    ),
+    "01284": LeucineOverride(
+        "01121",
+        "Greek yogurt, strawberry, lowfat (8.17 g protein) carries the amino acids of 01121"
+        " Yogurt, fruit, low fat, 10 g protein per 8 oz (4.37 g protein): 5.4 % leucine.",
+    ),
+    "01285": LeucineOverride(
+        "01121",
+        "Greek yogurt, strawberry, nonfat (8.05 g protein) carries the amino acids of 01121"
+        " Yogurt, fruit, low fat, 10 g protein per 8 oz (4.37 g protein): 5.5 % leucine.",
+    ),
+    "01286": LeucineOverride(
+        "01119",
+        "Greek yogurt, vanilla, nonfat (8.64 g protein) carries the amino acids of 01119"
+        " Yogurt, vanilla, low fat (4.93 g protein): 5.8 % leucine.",
+    ),
+}
 
 # SR28 FD_GROUP.txt, checked on every build so that the rules below meet the groups they expect.
 GROUP_NAMES = {
@@ -373,17 +481,66 @@ def keyword_category(text: str, words: list[str]) -> Category:
     return found[0] if found else Category.OTHER
 
 
+def is_leucine_rich(description: str) -> bool:
+    """Return whether a description names a food whose protein is leucine-rich (maize, ...)."""
+    text = description.lower()
+    if any(phrase in text for phrase in NOT_LEUCINE_RICH_PHRASES):
+        return False
+    return bool(LEUCINE_RICH_WORDS.intersection(WORD.findall(text))) or any(
+        phrase in text for phrase in LEUCINE_RICH_PHRASES
+    )
+
+
 def leucine_for(
-    protein_g: float, leucine_g: float | None, category: Category
+    protein_g: float,
+    leucine_g: float | None,
+    category: Category,
+    *,
+    analytic: bool = True,
+    leucine_rich: bool = False,
 ) -> tuple[float, bool]:
-    """Return (leucine, estimated): analytical leucine when plausible, else the estimate."""
-    if leucine_g is not None:
+    """Return (leucine, estimated) for SR28's leucine value (None: missing).
+
+    SR28's value is kept unless it is missing, 0 g although there is protein, or (from
+    MIN_PROTEIN_FOR_PLAUSIBILITY_G protein) an implausible share of the protein; then the
+    category estimate is used. A kept value is estimated unless it is `analytic` (by default
+    it is: a measured value).
+    """
+    zero_with_protein = leucine_g is not None and leucine_g <= 0 < protein_g
+    if leucine_g is not None and not zero_with_protein:
         if protein_g < MIN_PROTEIN_FOR_PLAUSIBILITY_G:
-            return leucine_g, False
+            return leucine_g, not analytic
         low, high = PLAUSIBLE_LEUCINE_FRACTION
+        if leucine_rich:
+            high = max(high, LEUCINE_RICH_MAX_FRACTION)
         if low <= leucine_g / protein_g <= high:
-            return leucine_g, False
+            return leucine_g, not analytic
     return estimate_leucine(protein_g, category), True
+
+
+def override_leucine(
+    ndb: str, protein_g: float, nutrients: dict[str, dict[str, Value]]
+) -> float:
+    """Return LEUCINE_OVERRIDES[ndb]'s leucine: protein x the donor's leucine/protein."""
+    override = LEUCINE_OVERRIDES[ndb]
+    own = nutrients[ndb].get(NUTR_LEUCINE)
+    donor = nutrients.get(override.donor, {})
+    donor_protein = donor.get(NUTR_PROTEIN)
+    donor_leucine = donor.get(NUTR_LEUCINE)
+    if (
+        own is None
+        or donor_protein is None
+        or donor_leucine is None
+        or donor_protein.amount <= 0
+        or own.amount != donor_leucine.amount
+        or donor_leucine.source not in ANALYTIC_SOURCE_CODES
+    ):
+        msg = (
+            f"LEUCINE_OVERRIDES[{ndb!r}]: SR28 no longer shows {ndb} carrying the analytic"
+            f" leucine of {override.donor}; check the override"
+        )
+        raise SystemExit(msg)
+    return protein_g * donor_leucine.amount / donor_protein.amount
 
 
 def sr28_lines(text: str) -> Iterator[list[str]]:
@@ -393,10 +550,17 @@ def sr28_lines(text: str) -> Iterator[list[str]]:
             yield [field.strip("~") for field in line.split("^")]
 
 
-class Sr28:
-    """The three SR28 tables the food table needs, as text."""
+class Value(NamedTuple):
+    """One SR28 nutrient value: the amount per 100 g and its source code (Src_Cd)."""
 
-    FILES = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt")
+    amount: float
+    source: str
+
+
+class Sr28:
+    """The four SR28 tables the food table needs, as text."""
+
+    FILES = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt", "SRC_CD.txt")
 
     def __init__(self, texts: dict[str, str]) -> None:
         """Keep the file texts, keyed by file name."""
@@ -476,17 +640,30 @@ class Sr28:
             fields[0]: fields[2] for fields in sr28_lines(self.texts["FOOD_DES.txt"])
         }
 
-    def nutrients(self) -> dict[str, dict[str, float]]:
+    def source_codes(self) -> dict[str, str]:
+        """Return the source code -> description of SRC_CD.txt, checked with SOURCE_CODE_NAMES."""
+        codes = {
+            fields[0]: fields[1] for fields in sr28_lines(self.texts["SRC_CD.txt"])
+        }
+        if codes != SOURCE_CODE_NAMES:
+            msg = f"SRC_CD.txt: unexpected source codes {codes!r}"
+            raise SystemExit(msg)
+        return codes
+
+    def nutrients(self) -> dict[str, dict[str, Value]]:
         """Return NDB number -> {Nutr_No: value} for protein, leucine and energy."""
         wanted = {NUTR_PROTEIN, NUTR_LEUCINE, NUTR_KCAL}
-        values: dict[str, dict[str, float]] = {}
+        values: dict[str, dict[str, Value]] = {}
         for line in self.texts["NUT_DATA.txt"].splitlines():
-            fields = line.split("^", 3)
+            fields = line.split("^", 6)
             if len(fields) < 3:
                 continue
             nutrient = fields[1].strip("~")
             if nutrient in wanted and fields[2]:
-                values.setdefault(fields[0].strip("~"), {})[nutrient] = float(fields[2])
+                source = fields[5].strip("~") if len(fields) > 5 else ""
+                values.setdefault(fields[0].strip("~"), {})[nutrient] = Value(
+                    float(fields[2]), source
+                )
         return values
 
 
@@ -501,6 +678,7 @@ def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
     groups = sr28.groups()
     descriptions = sr28.descriptions()
     nutrients = sr28.nutrients()
+    source_codes = sr28.source_codes()
     rows: dict[str, Row] = {}
     for ndb, description in descriptions.items():
         values = nutrients.get(ndb, {})
@@ -510,8 +688,22 @@ def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
             msg = f"SR28 {ndb} has protein but no energy value"
             raise SystemExit(msg)
         category = categorize(groups[ndb], description)
-        protein = values[NUTR_PROTEIN]
-        leucine, estimated = leucine_for(protein, values.get(NUTR_LEUCINE), category)
+        protein = values[NUTR_PROTEIN].amount
+        sr28_leucine = values.get(NUTR_LEUCINE)
+        if sr28_leucine is not None and sr28_leucine.source not in source_codes:
+            msg = f"SR28 {ndb}: leucine has unknown source code {sr28_leucine.source!r}"
+            raise SystemExit(msg)
+        if ndb in LEUCINE_OVERRIDES:
+            leucine, estimated = override_leucine(ndb, protein, nutrients), True
+        else:
+            leucine, estimated = leucine_for(
+                protein,
+                None if sr28_leucine is None else sr28_leucine.amount,
+                category,
+                analytic=sr28_leucine is not None
+                and sr28_leucine.source in ANALYTIC_SOURCE_CODES,
+                leucine_rich=is_leucine_rich(description),
+            )
         name, name_sv = common.get(ndb, (description, ""))
         rows[ndb] = Row(
             id=ndb,
@@ -520,7 +712,7 @@ def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
             category=category,
             protein_g=protein,
             leucine_g=leucine,
-            kcal=values[NUTR_KCAL],
+            kcal=values[NUTR_KCAL].amount,
             leucine_estimated=estimated,
             usda_ndb=ndb,
             common=ndb in common,
@@ -582,6 +774,10 @@ def build_rows(sr28: Sr28) -> list[Row]:
     missing = [ndb for ndb in common if ndb not in rows]
     if missing:
         msg = f"{COMMON_FOODS}: not in SR28 (or no protein): {', '.join(missing)}"
+        raise SystemExit(msg)
+    missing = [ndb for ndb in LEUCINE_OVERRIDES if ndb not in rows]
+    if missing:
+        msg = f"LEUCINE_OVERRIDES: not in SR28 (or no protein): {', '.join(missing)}"
         raise SystemExit(msg)
     extras = extra_foods(EXTRA_FOODS)
     ids = [row.id for row in extras]

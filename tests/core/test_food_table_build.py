@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 from pathlib import Path
 import subprocess
 import sys
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,19 @@ ROOT = Path(__file__).parents[2]
 SCRIPT = ROOT / "scripts" / "build_food_table.py"
 FOODS_CSV = ROOT / "custom_components" / "mtor_balance" / "data" / "foods.csv"
 DOWNLOAD_TIMEOUT_S = 60
+# SR28 SRC_CD.txt as shipped.
+SRC_CD = (
+    "~1~^~Analytical or derived from analytical~\r\n"
+    "~4~^~Calculated or imputed~\r\n"
+    "~5~^~Value manufacturer based label claim for added nutrients~\r\n"
+    "~6~^~Aggregated data involving combinations of source codes 1 &12~\r\n"
+    "~7~^~Assumed zero~\r\n"
+    "~8~^~Calculated from nutrient label by NDL~\r\n"
+    "~9~^~Calculated by manufacturer, not adjusted or rounded for NLEA~\r\n"
+    "~11~^~Aggregated data involving comb. of codes other then 1,12 or6~\r\n"
+    "~12~^~Manufacturer's analytical; partial documentation~\r\n"
+    "~13~^~Analytical data from the literature, partial documentation~\r\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +142,12 @@ def test_sr28_files_are_parsed(build: ModuleType) -> None:
         "~0100~^~Dairy and Egg Products~\r\n~1600~^~Legumes and Legume Products~\r\n"
     )
     sr28 = build.Sr28(
-        {"FOOD_DES.txt": food_des, "FD_GROUP.txt": fd_group, "NUT_DATA.txt": nut_data}
+        {
+            "FOOD_DES.txt": food_des,
+            "FD_GROUP.txt": fd_group,
+            "NUT_DATA.txt": nut_data,
+            "SRC_CD.txt": SRC_CD,
+        }
     )
     rows = build.sr28_rows(sr28, {"01012": ("Cottage cheese", "Keso")})
     assert sorted(rows) == ["01012", "16122"]  # 99999 has no protein value
@@ -214,6 +234,7 @@ def test_read_from_a_directory(build: ModuleType, tmp_path: Path) -> None:
     (tmp_path / "FOOD_DES.txt").write_bytes(b"~01012~^~0100~^~Cr\xe8me~^~~\r\n")
     (tmp_path / "FD_GROUP.txt").write_bytes(b"~0100~^~Dairy and Egg Products~\r\n")
     (tmp_path / "NUT_DATA.txt").write_bytes(b"")
+    (tmp_path / "SRC_CD.txt").write_bytes(SRC_CD.encode("latin-1"))
     sr28 = build.Sr28.from_dir(tmp_path)
     assert sr28.descriptions() == {"01012": "Cr\u00e8me"}
     assert sr28.groups() == {"01012": "0100"}
@@ -224,3 +245,291 @@ def test_a_wrong_sdist_is_refused(build: ModuleType, tmp_path: Path) -> None:
     fake.write_bytes(b"not the sdist")
     with pytest.raises(SystemExit, match="sha256"):
         build.Sr28.from_sdist(fake)
+
+
+# --- helpers for the leucine rules ---------------------------------------------------------------
+
+Nutrients = dict[str, tuple[str, str]]  # Nutr_No -> (value, Src_Cd)
+
+
+@pytest.fixture(scope="module")
+def committed() -> dict[str, dict[str, str]]:
+    """The committed foods.csv by id (the reproducibility test ties it to the build)."""
+    with FOODS_CSV.open(encoding="utf-8", newline="") as file:
+        return {row["id"]: row for row in csv.DictReader(file)}
+
+
+def make_sr28(build: ModuleType, foods: dict[str, tuple[str, str, Nutrients]]) -> Any:
+    """Return an Sr28 of foods given as NDB -> (food group, description, nutrients)."""
+    food_des = "".join(
+        f"~{ndb}~^~{group}~^~{description}~^~~\r\n"
+        for ndb, (group, description, _) in foods.items()
+    )
+    nut_data = "".join(
+        f"~{ndb}~^~{nutrient}~^{value}^1^^~{source}~^~~^~~^~~^^^^^^^~~^^\r\n"
+        for ndb, (_, _, nutrients) in foods.items()
+        for nutrient, (value, source) in nutrients.items()
+    )
+    fd_group = "".join(
+        f"~{group}~^~{build.GROUP_NAMES[group]}~\r\n"
+        for group in sorted({group for group, _, _ in foods.values()})
+    )
+    return build.Sr28(
+        {
+            "FOOD_DES.txt": food_des,
+            "FD_GROUP.txt": fd_group,
+            "NUT_DATA.txt": nut_data,
+            "SRC_CD.txt": SRC_CD,
+        }
+    )
+
+
+def lentils(leucine: str, source: str) -> dict[str, tuple[str, str, Nutrients]]:
+    return {
+        "16070": (
+            "1600",
+            "Lentils, mature seeds, cooked, boiled, without salt",
+            {"203": ("9.02", "1"), "504": (leucine, source), "208": ("116", "4")},
+        )
+    }
+
+
+# --- rule: only analytic SR28 source codes leave leucine unflagged --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "estimated"),
+    [
+        ("1", False),  # analytical or derived from analytical
+        ("12", False),  # manufacturer's analytical
+        ("13", False),  # analytical data from the literature
+        ("4", True),  # calculated or imputed
+        ("6", True),  # aggregated
+        ("8", True),  # calculated from a label
+        ("9", True),  # calculated by the manufacturer
+        ("11", True),  # aggregated, other codes
+    ],
+)
+def test_leucine_is_flagged_estimated_unless_its_source_code_is_analytic(
+    build: ModuleType, source: str, estimated: bool
+) -> None:
+    row = build.sr28_rows(make_sr28(build, lentils("0.654", source)), {})["16070"]
+    assert (row.leucine_g, row.leucine_estimated) == (0.654, estimated)  # value kept
+
+
+def test_a_non_analytic_value_is_kept_but_flagged(build: ModuleType) -> None:
+    legumes = Category.LEGUMES
+    assert build.leucine_for(9.02, 0.654, legumes, analytic=False) == (0.654, True)
+    # an implausible non-analytic value still gives way to the estimate
+    assert build.leucine_for(9.02, 0.2, legumes, analytic=False) == (
+        pytest.approx(9.02 * LEUCINE_FRACTION[legumes]),
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("ndb", "leucine"),
+    [  # SR28 source code 4 (calculated or imputed) for every one of them
+        ("01132", "0.861"),  # Egg, scrambled
+        ("01128", "1.177"),  # Egg, whole, fried
+        ("15151", "1.95"),  # Shrimp, cooked
+        ("16137", "0.346"),  # Hummus
+        ("16069", "1.786"),  # Lentils, dry
+        ("16028", "0.736"),  # Kidney beans, boiled
+        ("09037", "0.143"),  # Avocado
+        ("01019", "1.395"),  # Feta cheese
+        ("18060", "0.579"),  # Rye bread
+    ],
+)
+def test_common_foods_with_imputed_leucine_are_flagged_estimated(
+    committed: dict[str, dict[str, str]], ndb: str, leucine: str
+) -> None:
+    row = committed[ndb]
+    assert row["common"] == "1"
+    assert (row["leucine_g"], row["leucine_estimated"]) == (leucine, "1")
+
+
+def test_unknown_source_codes_stop_the_build(build: ModuleType) -> None:
+    with pytest.raises(SystemExit, match="unknown source code '99'"):
+        build.sr28_rows(make_sr28(build, lentils("0.654", "99")), {})
+
+
+def test_unexpected_source_code_definitions_stop_the_build(build: ModuleType) -> None:
+    sr28 = make_sr28(build, lentils("0.654", "1"))
+    sr28.texts["SRC_CD.txt"] = "~1~^~Calculated~\r\n"
+    with pytest.raises(SystemExit, match="unexpected source codes"):
+        sr28.source_codes()
+
+
+# --- rule: 01287 Greek yogurt gets its donor's leucine share, not its leucine ---------------------
+
+
+def greek_yogurt(leucine_01287: str) -> dict[str, tuple[str, str, Nutrients]]:
+    return {
+        "01117": (
+            "0100",
+            "Yogurt, plain, low fat, 12 grams protein per 8 ounce",
+            {"203": ("5.25", "1"), "504": ("0.529", "1"), "208": ("63", "4")},
+        ),
+        "01287": (
+            "0100",
+            "Yogurt, Greek, plain, lowfat",
+            {"203": ("9.95", "1"), "504": (leucine_01287, "1"), "208": ("73", "4")},
+        ),
+    }
+
+
+def test_greek_yogurt_low_fat_is_corrected_with_its_donors_leucine_share(
+    build: ModuleType, committed: dict[str, dict[str, str]]
+) -> None:
+    # SR28 01287 (9.95 g protein) carries 01117's 0.529 g leucine (01117: 5.25 g protein), so
+    # leucine = 9.95 x 0.529 / 5.25 = 1.0026 g (10.1 % of protein, not 5.3 %).
+    row = build.sr28_rows(make_sr28(build, greek_yogurt("0.529")), {})["01287"]
+    assert (row.leucine_g, row.leucine_estimated) == (
+        pytest.approx(9.95 * 0.529 / 5.25),
+        True,
+    )
+    shipped = committed["01287"]
+    assert (
+        shipped["protein_g"],
+        shipped["leucine_g"],
+        shipped["leucine_estimated"],
+    ) == (
+        "9.95",
+        "1.003",
+        "1",
+    )
+    assert 2 * float(shipped["leucine_g"]) == pytest.approx(2.006)  # 200 g, was 1.058 g
+
+
+def test_a_stale_leucine_override_stops_the_build(build: ModuleType) -> None:
+    with pytest.raises(SystemExit, match="LEUCINE_OVERRIDES"):
+        build.sr28_rows(make_sr28(build, greek_yogurt("1.0")), {})  # no longer 01117's
+
+
+def test_every_leucine_override_names_an_analytic_donor_and_a_reason(
+    build: ModuleType, committed: dict[str, dict[str, str]]
+) -> None:
+    for ndb, override in build.LEUCINE_OVERRIDES.items():
+        assert override.donor in committed, ndb
+        assert committed[override.donor]["leucine_estimated"] == "0", ndb
+        assert override.donor in override.reason, ndb
+        assert committed[ndb]["leucine_estimated"] == "1", ndb
+
+
+# --- rule: leucine-rich (maize) protein keeps real values above 13 % ------------------------------
+
+
+def test_leucine_rich_foods_keep_analytic_values_up_to_18_percent(
+    build: ModuleType,
+) -> None:
+    cereals = Category.CEREALS
+    estimate = pytest.approx(7.11 * LEUCINE_FRACTION[cereals])
+    # SR28 20022 cornmeal, degermed: 1.006 g leucine in 7.11 g protein = 14.1 %
+    assert build.leucine_for(7.11, 1.006, cereals, leucine_rich=True) == (1.006, False)
+    assert build.leucine_for(7.11, 1.006, cereals) == (estimate, True)  # the 13 % cap
+    assert build.leucine_for(7.11, 1.42, cereals, leucine_rich=True) == (estimate, True)
+    assert build.leucine_for(7.11, 0.3, cereals, leucine_rich=True) == (estimate, True)
+
+
+@pytest.mark.parametrize(
+    ("description", "rich"),
+    [
+        ("Cornmeal, degermed, enriched, yellow", True),
+        ("Cereals, corn grits, white, regular and quick, enriched, dry", True),
+        ("Corn flour, masa, enriched, white", True),
+        ("Snacks, popcorn, air-popped", True),
+        ("Hominy, canned, white", True),
+        ("Tortillas, ready-to-bake or -fry, corn", True),
+        ("Taco shells, baked", True),
+        ("Snacks, tortilla chips, nacho cheese", True),
+        ("Sorghum grain", True),
+        ("Millet flour", True),
+        ("Corn dogs, frozen, prepared", False),
+        ("Fast foods, hotdog, with corn flour coating (corndog)", False),
+        ("KFC, Popcorn Chicken", False),
+        (
+            "Cranberry juice cocktail, bottled, low calorie, with calcium, saccharin and corn sweetener",
+            False,
+        ),
+        ("Beef, cured, corned beef, brisket, raw", False),
+        ("Tortillas, ready-to-bake or -fry, flour, refrigerated", False),
+        ("Bread, rye", False),
+    ],
+)
+def test_leucine_rich_foods_are_maize_sorghum_and_millet(
+    build: ModuleType, description: str, rich: bool
+) -> None:
+    assert build.is_leucine_rich(description) is rich
+
+
+@pytest.mark.parametrize(
+    ("ndb", "leucine"),
+    [
+        ("20022", "1.006"),  # Cornmeal, degermed, enriched, yellow: 14.1 %
+        ("08090", "1.154"),  # Corn grits, white, dry: 15.1 %
+        ("19035", "1.103"),  # Popcorn, oil-popped, microwave: 15.1 %
+        ("20030", "0.202"),  # Hominy, canned, white: 13.6 %
+    ],
+)
+def test_corn_foods_keep_their_real_leucine_above_13_percent(
+    committed: dict[str, dict[str, str]], ndb: str, leucine: str
+) -> None:
+    row = committed[ndb]
+    assert (row["leucine_g"], row["leucine_estimated"]) == (leucine, "0")
+    assert float(row["leucine_g"]) / float(row["protein_g"]) > 0.13
+
+
+# --- rule: 0 g leucine with protein is estimated --------------------------------------------------
+
+
+def test_zero_leucine_with_protein_is_estimated(build: ModuleType) -> None:
+    other = Category.OTHER
+    # SR28 14003 beer: 0.46 g protein, 0 g leucine (too little protein for the share rule)
+    assert build.leucine_for(0.46, 0.0, other) == (
+        pytest.approx(0.46 * LEUCINE_FRACTION[other]),
+        True,
+    )
+    assert build.leucine_for(0.0, 0.0, other) == (0.0, False)  # no protein, no leucine
+
+
+def test_no_row_has_protein_and_unflagged_zero_leucine(
+    committed: dict[str, dict[str, str]],
+) -> None:
+    rows = committed.values()
+    zero = [
+        row["id"]
+        for row in rows
+        if float(row["protein_g"]) > 0
+        and float(row["leucine_g"]) == 0
+        and row["leucine_estimated"] == "0"
+    ]
+    assert zero == []
+    assert committed["14003"]["leucine_estimated"] == "1"  # beer
+
+
+# --- Swedish names ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ndb", "name_sv"),
+    [
+        ("01085", "Skummjölk"),
+        ("15175", "Kalmar, rå"),
+        ("23611", "Rostbiff, mager, rå"),
+        ("23610", "Rostbiff, mager, grillad"),
+        ("01123", "Ägg, rått"),
+        ("01129", "Ägg, hårdkokt"),
+        ("01128", "Ägg, stekt"),
+        ("16086", "Gula ärtor, kokta"),
+        ("18075", "Fullkornsvetebröd"),
+        ("01116", "Yoghurt, naturell, av helmjölk"),
+        ("01293", "Grekisk yoghurt, naturell, av helmjölk"),
+        ("01026", "Mozzarella, av helmjölk"),
+        ("08120", "Havregryn"),
+    ],
+)
+def test_swedish_names(
+    committed: dict[str, dict[str, str]], ndb: str, name_sv: str
+) -> None:
+    assert committed[ndb]["name_sv"] == name_sv
