@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+import errno
 import json
 import logging
 import math
@@ -23,10 +24,14 @@ from unittest.mock import MagicMock, patch
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import async_fire_time_changed
+from pytest_homeassistant_custom_component.common import (
+    async_capture_events,
+    async_fire_time_changed,
+)
 
 from custom_components.mtor_balance.const import (
     DOMAIN,
@@ -196,58 +201,63 @@ async def test_a_damaged_file_never_stops_the_person_and_is_never_lost(
 # --- a storage file that cannot be written ------------------------------------------------
 
 
-class _DeniedWriter:
-    """An AtomicWriter whose open fails as on a read-only or full file system."""
-
-    def __init__(self, path: str, *_args: Any, **_kwargs: Any) -> None:
-        self.path = path
-
-    def open(self) -> Any:
-        raise PermissionError(13, "Permission denied", self.path)
+def _disk_full(*_args: Any) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
 
 
-async def test_when_saving_fails_the_entry_stays_in_memory_and_is_saved_with_the_next_write(
+async def test_when_saving_fails_the_person_is_told_and_nothing_is_lost(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
-    caplog: pytest.LogCaptureFixture,
+    issue_registry: ir.IssueRegistry,
 ) -> None:
-    """What the user sees today when the file cannot be written.
+    """A full disk: the action says so, a repair names the file, the entry is kept.
 
-    The action succeeds and every sensor shows the entry, but it is not on disk: Home
-    Assistant's Store logs the error ("Error writing config for mtor_balance...") and
-    swallows it, so the integration cannot tell. No repair issue is raised; a restart now
-    would lose the entry. The next save that succeeds writes the whole log, this entry too.
+    The entry stays in the log (and the sensors) and is written as soon as writing works
+    again: by the retry, without anything else happening, and the repair goes away.
     """
     freezer.move_to(NOW)
     await async_add_person(hass)
     first = await _call(hass, "log_food", {"food": "01012", "grams": 200})
     on_disk = _storage_file(hass).read_bytes()
+    meals = async_capture_events(hass, "state_changed")
 
-    with patch("homeassistant.util.file.AtomicWriter", _DeniedWriter):
-        second = await _call(hass, "log_food", {"food": "05064", "grams": 150})
+    with patch("custom_components.mtor_balance.person.store.os.fsync", _disk_full):
+        with pytest.raises(HomeAssistantError) as err:
+            await _call(hass, "log_food", {"food": "05064", "grams": 150})
+        assert err.value.translation_key == "not_saved"
+        assert str(_storage_file(hass)) in str(err.value)
+        assert "No space left on device" in str(err.value)
+        issue = issue_registry.async_get_issue(
+            DOMAIN, "storage_write_failed_entry_erik"
+        )
+        assert issue is not None
+        assert issue.translation_placeholders["path"] == str(_storage_file(hass))
+        # In memory and shown, not on disk; the old file is intact and no temporary
+        # file is left behind.
+        assert len(await _everything(hass)) == 2
+        assert _storage_file(hass).read_bytes() == on_disk
+        assert not list(_storage_file(hass).parent.glob("*.tmp-*"))
+        # The Meal event tells automations only what is on disk.
+        assert not [e for e in meals if e.data["entity_id"] == "event.erik_meal"]
+        # The retry fails too while the disk is full.
+        freezer.tick(timedelta(seconds=31))
+        async_fire_time_changed(hass)
         await hass.async_block_till_done()
+        assert issue_registry.async_get_issue(DOMAIN, "storage_write_failed_entry_erik")
 
-    assert second["entry_id"]  # no crash: the action returned the entry
-    assert [e["entry_id"] for e in await _everything(hass)] == [
-        first["entry_id"],
-        second["entry_id"],
-    ]
     assert float(_state(hass, "sensor.erik_leucine_today")) == pytest.approx(
-        first["leucine_g"] + second["leucine_g"], abs=0.01
+        first["leucine_g"] + 1.5 * 2.328, abs=0.01
     )
-    assert _storage_file(hass).read_bytes() == on_disk  # the old file is intact
-    assert any(
-        record.levelno == logging.ERROR
-        and f"Error writing config for {DOMAIN}.entry_erik" in record.getMessage()
-        for record in caplog.records
+    # Space is back: the next retry writes everything and the repair goes away.
+    freezer.tick(timedelta(minutes=2))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert len(_stored_ids(hass)) == 2
+    assert (
+        issue_registry.async_get_issue(DOMAIN, "storage_write_failed_entry_erik")
+        is None
     )
-
-    third = await _call(hass, "log_nutrients", {"leucine_g": 3})
-    assert _stored_ids(hass) == [
-        first["entry_id"],
-        second["entry_id"],
-        third["entry_id"],
-    ]
+    assert [e for e in meals if e.data["entity_id"] == "event.erik_meal"]
 
 
 @pytest.mark.skipif(

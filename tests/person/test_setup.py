@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
@@ -18,6 +19,10 @@ import pytest
 
 from custom_components.mtor_balance.const import (
     DOMAIN,
+)
+from custom_components.mtor_balance.person.store import (
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
 )
 
 from ..common import async_add_person, person_entry
@@ -71,7 +76,7 @@ async def test_a_logged_meal_is_on_disk_when_the_action_returns(
     logged = await _log(hass)
     # No waiting and no shutdown: the file already holds the entry.
     stored = json.loads(_storage_file(hass).read_text(encoding="utf-8"))
-    assert stored["version"] == 1
+    assert stored["version"] == STORAGE_VERSION
     assert [row[0] for row in stored["data"]["entries"]] == [logged["entry_id"]]
 
 
@@ -187,8 +192,9 @@ async def test_a_file_that_cannot_be_set_aside_stops_setup_and_is_not_written(
 
 
 async def test_a_version_1_1_file_is_migrated_and_keeps_every_entry(
-    hass: HomeAssistant,
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
+    freezer.move_to("2026-11-20 12:00:00+00:00")
     rows = [
         [
             "a1",
@@ -211,6 +217,10 @@ async def test_a_version_1_1_file_is_migrated_and_keeps_every_entry(
     }
     await _add_with_file(hass, json.dumps(old))
     migrated = json.loads(_storage_file(hass).read_text(encoding="utf-8"))
-    assert (migrated["version"], migrated["minor_version"]) == (1, 2)
+    assert (migrated["version"], migrated["minor_version"]) == (
+        STORAGE_VERSION,
+        STORAGE_MINOR_VERSION,
+    )
     assert migrated["data"]["entries"] == rows
+    assert migrated["data"]["history"] == {}
     assert migrated["data"]["custom_foods"] == []

@@ -122,6 +122,16 @@ class IntakeLog:
         """Remove the entry with `entry_id` and return it."""
         return self._remove(entry_id)
 
+    def discard(self, entry_ids: set[str]) -> None:
+        """Remove the entries with these ids (ids not in the log are ignored)."""
+        kept = [
+            (entry, stamp)
+            for entry, stamp in zip(self._entries, self._stamps, strict=True)
+            if entry.id not in entry_ids
+        ]
+        self._entries = [entry for entry, _ in kept]
+        self._stamps = [stamp for _, stamp in kept]
+
     def between(self, start: datetime, end: datetime) -> Sequence[Entry]:
         """Return the entries with start <= time < end, in time order."""
         low = bisect_left(self._stamps, start.timestamp())

@@ -13,19 +13,25 @@ from datetime import date, datetime
 from .categories import Category
 from .entries import food_entry, nutrient_entry
 from .foods import FoodLibrary, FoodTable, food_choices
+from .history import YearSummary
 from .log import IntakeLog
 from .model import DayType, Entry, Food, Profile, Source
 
 
 @dataclass(slots=True)
 class PersonRecord:
-    """One person's log, foods and plan overrides."""
+    """One person's log, foods and plan overrides.
+
+    `log` holds the open entries (see `core.history`); `history` summarizes the closed
+    years, whose entries are read only when something asks for them.
+    """
 
     log: IntakeLog
     foods: FoodLibrary
     day_types: dict[str, str] = field(default_factory=dict)  # ISO date -> override
     favorites: list[str] = field(default_factory=list)
     selected_food_id: str | None = None
+    history: dict[int, YearSummary] = field(default_factory=dict)
 
     @classmethod
     def create(
@@ -37,6 +43,7 @@ class PersonRecord:
         day_types: dict[str, str] | None = None,
         favorites: Iterable[str] = (),
         selected_food_id: str | None = None,
+        history: dict[int, YearSummary] | None = None,
     ) -> PersonRecord:
         """Return the record of stored values, with the bundled food `table`."""
         return cls(
@@ -45,6 +52,7 @@ class PersonRecord:
             day_types=dict(day_types or {}),
             favorites=list(favorites),
             selected_food_id=selected_food_id,
+            history=dict(history or {}),
         )
 
     # --- reading ------------------------------------------------------------------------
@@ -127,8 +135,17 @@ class PersonRecord:
         return entry
 
     def delete(self, entry_id: str) -> Entry:
-        """Remove one entry (raises EntryNotFoundError)."""
+        """Remove one open entry (raises EntryNotFoundError)."""
         return self.log.delete(entry_id)
+
+    def close(self, entries: Iterable[Entry], years: dict[int, YearSummary]) -> None:
+        """Move `entries` out of the open log into closed `years` (summaries as written)."""
+        self.log.discard({entry.id for entry in entries})
+        self.history.update(years)
+
+    def forget_year(self, year: int) -> None:
+        """Note that a closed year has no entries left."""
+        self.history.pop(year, None)
 
     def select_food(self, food_id: str | None) -> None:
         """Choose the food for the next portion (None: no food)."""

@@ -30,6 +30,13 @@ from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
 from ..core.model import Food, Source
 from ..core.openfoodfacts_product import OpenFoodFactsError
+from ..core.validation import (
+    BadTextError,
+    NotANumberError,
+    NumberRange,
+    OutOfRangeError,
+    clean_text,
+)
 from ..kinds import entry_kind
 from .const import (
     ATTR_BARCODE,
@@ -69,13 +76,27 @@ _END_OF_TIME = datetime.max.replace(tzinfo=UTC)
 
 
 class TranslatedSchema(probatio.Schema):
-    """A schema whose errors reach the person as a translated ServiceValidationError."""
+    """A schema whose errors reach the person as a translated ServiceValidationError.
+
+    A value refused by `number_in` or `text_of` gets its own message, which names the field
+    and states what is allowed; any other problem is described by probatio's words.
+    """
 
     @override
     def __call__(self, data: Any, **kwargs: Any) -> Any:
         try:
             return super().__call__(data, **kwargs)
         except probatio.Invalid as err:
+            inner = err.errors[0] if isinstance(err, probatio.MultipleInvalid) else err
+            if inner.translation_key in _OWN_KEYS:
+                raise ServiceValidationError(
+                    translation_domain=DOMAIN,
+                    translation_key=inner.translation_key,
+                    translation_placeholders={
+                        "field": ".".join(str(part) for part in inner.path),
+                        **{k: str(v) for k, v in (inner.placeholders or {}).items()},
+                    },
+                ) from err
             error = probatio.humanize.humanize_error(data, err)
         except (OverflowError, ValueError, TypeError) as err:
             # A compiled schema can let a conversion error through instead of Invalid.
@@ -87,11 +108,44 @@ class TranslatedSchema(probatio.Schema):
         )
 
 
-def _not_bool(value: Any) -> Any:
-    """Refuse true/false where a number is wanted (Coerce would make them 1 and 0)."""
-    if isinstance(value, bool):
-        raise probatio.Invalid("expected a number")
-    return value
+# The keys of this integration's own validators (probatio's own errors have keys too).
+_OWN_KEYS = frozenset({"value_out_of_range", "invalid_text"})
+
+
+def number_in(allowed: NumberRange) -> Callable[[Any], float]:
+    """Return the validator of a finite number in `allowed` (plain decimal text, no bool)."""
+
+    def validate(value: Any) -> float:
+        try:
+            return allowed.check(value)
+        except (NotANumberError, OutOfRangeError) as err:
+            raise probatio.Invalid(
+                f"expected a number from {allowed.minimum:g} to {allowed.maximum:g}",
+                translation_key="value_out_of_range",
+                placeholders={
+                    "min": f"{allowed.minimum:g}",
+                    "max": f"{allowed.maximum:g}",
+                    "unit": f" {allowed.unit}" if allowed.unit else "",
+                },
+            ) from err
+
+    return validate
+
+
+def text_of(max_length: int) -> Callable[[Any], str]:
+    """Return the validator of a text of 1 to `max_length` printable characters."""
+
+    def validate(value: Any) -> str:
+        try:
+            return clean_text(value, max_length)
+        except BadTextError as err:
+            raise probatio.Invalid(
+                f"expected 1 to {max_length} printable characters",
+                translation_key="invalid_text",
+                placeholders={"max": str(max_length)},
+            ) from err
+
+    return validate
 
 
 def _utc(value: datetime) -> datetime:
@@ -102,15 +156,17 @@ def _utc(value: datetime) -> datetime:
         raise probatio.Invalid("time out of range") from err
 
 
-def amount(maximum: float) -> probatio.All[float]:
-    """Return the validator of an amount in grams (not a boolean; MIN_AMOUNT to `maximum`)."""
+def amount(maximum: float) -> Callable[[Any], float]:
+    """Return the validator of an amount in grams, MIN_AMOUNT to `maximum`."""
     # Below MIN_AMOUNT the stored (rounded) value would be 0.
-    return probatio.All(
-        _not_bool, probatio.Coerce(float), probatio.Range(min=MIN_AMOUNT, max=maximum)
-    )
+    return number_in(NumberRange(MIN_AMOUNT, maximum, "g"))
 
 
-_TEXT = probatio.All(cv.string, str.strip, probatio.Length(min=1, max=MAX_TEXT))
+def _whole(value: float) -> int:
+    return round(value)
+
+
+_TEXT = probatio.All(cv.string, text_of(MAX_TEXT))
 _TIME = probatio.All(cv.datetime, _utc)
 _PERSON = {probatio.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
 
@@ -143,7 +199,7 @@ SEARCH_FOODS_SCHEMA = TranslatedSchema(
         **_PERSON,
         probatio.Required(ATTR_QUERY): _TEXT,
         probatio.Optional(ATTR_LIMIT, default=10): probatio.All(
-            probatio.Coerce(int), probatio.Range(min=1, max=50)
+            number_in(NumberRange(1, 50, "")), _whole
         ),
     }
 )
@@ -294,11 +350,8 @@ async def _async_get_log(call: ServiceCall) -> ServiceResponse:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="start_after_end"
         )
-    return {
-        "entries": [
-            entry_as_dict(entry) for entry in coordinator.record.log.between(start, end)
-        ]
-    }
+    entries = await coordinator.async_entries_between(start, end)
+    return {"entries": [entry_as_dict(entry) for entry in entries]}
 
 
 # Problems with what the person typed are validation errors; the rest are the service's.

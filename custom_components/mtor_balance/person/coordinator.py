@@ -9,7 +9,7 @@ clock. Nothing polls.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 import logging
 from typing import override
 import uuid
@@ -24,6 +24,7 @@ from homeassistant.util import dt as dt_util
 from ..const import DOMAIN
 from ..core.categories import Category
 from ..core.days import day_of
+from ..core.log import EntryNotFoundError
 from ..core.model import DayType, Entry, Food, Profile, Source
 from ..core.record import PersonRecord
 from ..core.state import (
@@ -36,6 +37,7 @@ from ..core.state import (
 from ..kinds import MtorBalanceConfigEntry
 from .const import EVENT_LOGGED, EVENT_REMOVED
 from .options import profile_from_options
+from .persistence import PersonFiles
 from .store import PersonStore
 
 _LOGGER = logging.getLogger(__name__)
@@ -65,6 +67,12 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         super().__init__(hass, _LOGGER, name=entry.title, config_entry=entry)
         self.store = store
         self.record = record
+        self.files = PersonFiles(
+            hass, entry.entry_id, store, record, on_saved=self._async_saved
+        )
+        # Logged and removed entries, told (Meal event) once they are on disk.
+        self._untold: list[tuple[str, Entry]] = []
+        self._day: date | None = None
         self._portion_grams: float | None = None
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._food_choices: list[Food] | None = None
@@ -136,10 +144,19 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         return entry
 
     async def async_delete(self, entry_id: str) -> Entry:
-        """Delete one entry (raises EntryNotFoundError)."""
-        entry = self.record.delete(entry_id)
+        """Delete one entry, open or of a closed year (raises EntryNotFoundError)."""
+        try:
+            entry = self.record.delete(entry_id)
+        except EntryNotFoundError:
+            entry = await self.files.async_delete_closed(entry_id)
         await self._async_entry_changed(EVENT_REMOVED, entry)
         return entry
+
+    async def async_entries_between(
+        self, start: datetime, end: datetime
+    ) -> list[Entry]:
+        """Return the entries with start <= time < end, closed years included."""
+        return await self.files.async_entries_between(start, end)
 
     async def async_select_food(self, food_id: str) -> None:
         """Choose the food for the next portion."""
@@ -173,11 +190,12 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
 
     @callback
     def async_start(self) -> None:
-        """Schedule the first clock-driven update, and follow time zone changes."""
+        """Schedule the first clock-driven update, follow time zone changes, close months."""
         self._schedule_next(self.data)
         self.config_entry.async_on_unload(
             self.hass.bus.async_listen(EVENT_CORE_CONFIG_UPDATE, self._async_recompute)
         )
+        self._async_close_ended_months()
 
     @override
     async def _async_update_data(self) -> PersonState:
@@ -193,6 +211,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     async def async_shutdown(self) -> None:
         await super().async_shutdown()
         self._cancel_timer()
+        self.files.async_stop()
 
     # --- internals --------------------------------------------------------------------
 
@@ -207,26 +226,44 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
 
     async def _async_entry_changed(self, event_type: str, entry: Entry) -> None:
         self._suggestion.changed()
+        self._untold.append((event_type, entry))
         await self._async_change(lambda _record: None)
-        async_dispatcher_send(
-            self.hass,
-            signal_entry_changed(self.config_entry.entry_id),
-            event_type,
-            entry,
-        )
 
     async def _async_change(self, change: Callable[[PersonRecord], None]) -> None:
         """Apply `change`, save, then recompute and tell the entities.
 
         Every change goes through here, saved before anyone is told: a logged meal is on
-        disk when the action returns.
+        disk when the action returns. If it cannot be saved, the change is kept (and shown)
+        and the error raised: `PersonFiles` raises the repair issue and retries.
         """
         change(self.record)
         self._food_choices = (
             None  # favourites, own foods, the log or the selection changed
         )
-        await self.store.async_save(self.record)
-        self.async_set_updated_data(self._compute())
+        try:
+            await self.files.async_save()
+        finally:
+            self.async_set_updated_data(self._compute())
+
+    @callback
+    def _async_saved(self) -> None:
+        """Tell the Meal event what is on disk now."""
+        untold, self._untold = self._untold, []
+        for event_type, entry in untold:
+            async_dispatcher_send(
+                self.hass,
+                signal_entry_changed(self.config_entry.entry_id),
+                event_type,
+                entry,
+            )
+
+    @callback
+    def _async_close_ended_months(self) -> None:
+        self.config_entry.async_create_background_task(
+            self.hass,
+            self.files.async_close_ended_months(),
+            f"{DOMAIN}_close_months_{self.config_entry.entry_id}",
+        )
 
     def _compute(self) -> PersonState:
         now = dt_util.utcnow()
@@ -252,6 +289,9 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     def _async_clock(self, _now: datetime) -> None:
         self._unsub_timer = None  # it has fired
         self._async_recompute()
+        if self._day is not None and self._day != self.data.day_start.date():
+            self._async_close_ended_months()  # a new day: a month may have ended
+        self._day = self.data.day_start.date()
 
     @callback
     def _schedule_next(self, state: PersonState) -> None:

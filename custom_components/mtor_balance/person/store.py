@@ -1,39 +1,79 @@
-"""Per-person storage: versioned, written atomically right after each change.
+"""Per-person storage: versioned files, written atomically, at a cost that does not grow.
 
-One JSON file per person under `.storage/`. Entries are stored as compact rows because a
-decade of history is about 30,000 of them and startup must stay fast. A file that cannot be
-read is never overwritten: it is renamed aside, a repair issue tells the person where it is,
-and the person starts with an empty log.
+One person is one file under `.storage/` with their open entries (see `core.history`: since
+the start of the previous month, and the latest meal), their foods and plan overrides, and
+a summary of each closed year; each closed year is a file of its own
+(`mtor_balance.<entry id>.<year>`), read only when something asks for it and written only
+when a month closes or an old entry changes. So logging a meal writes tens of kilobytes
+after thirty years as after one day, and start-up reads only the open file.
+
+Files are Home Assistant `Store`s (versions, migrations, its handling of undecodable JSON),
+written as compact JSON through an atomic write of this module's own, for two reasons:
+Store swallows write errors (this one raises them, so the person is told and the entry is
+retried), and its temporary files cannot be told apart from other integrations' (these are
+named after their file, so orphans of a crash are removed at the next start).
+
+A file that cannot be read is never overwritten: it is renamed aside, a repair issue tells
+the person where it is, and the person starts without it.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import UTC, datetime
+import glob
 import logging
 import os
+from pathlib import Path
+import tempfile
 from typing import Any, override
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.storage import Store
+from homeassistant.helpers.json import json_bytes
+from homeassistant.helpers.storage import STORAGE_DIR, Store
 from homeassistant.util import dt as dt_util
 
 from ..const import DOMAIN
 from ..core.categories import Category
 from ..core.foods import FoodTable
+from ..core.history import YearSummary, by_year, closable, summarize
+from ..core.log import IntakeLog
 from ..core.model import Entry, Food, Source
 from ..core.record import PersonRecord
 
 _LOGGER = logging.getLogger(__name__)
 
-STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 2  # 1.2 added the person's own foods ("custom_foods")
+# 1.2 added the person's own foods ("custom_foods"); 2.1 moved closed years to files of
+# their own ("history": year -> [count, first, last]).
+STORAGE_VERSION = 2
+STORAGE_MINOR_VERSION = 1
+YEAR_VERSION = 1
+TEMP_MARK = ".tmp-"
 
-# Version 1 row layout; any change to it needs a new version and a migration below.
-# [id, time (POSIX seconds), name, protein g, leucine g, kcal, leucine estimated (0/1),
-#  source, food id or null, grams or null]
+# Version 1 row layout (person and year files); any change needs a new version and a
+# migration. [id, time (POSIX seconds), name, protein g, leucine g, kcal, leucine estimated
+# (0/1), source, food id or null, grams or null]
 _ROW_LENGTH = 10
+
+
+class StorageCorruptError(Exception):
+    """The stored file exists but its content cannot be used."""
+
+
+class StorageUnavailableError(Exception):
+    """The stored file can be neither read nor set aside; nothing may be written."""
+
+
+class StorageWriteError(Exception):
+    """A file could not be written (disk full, read-only, ...); what was written stays."""
+
+    def __init__(self, path: str, error: OSError) -> None:
+        """Remember the file and why it could not be written."""
+        super().__init__(f"{path}: {error}")
+        self.path = path
+        self.error = error
 
 
 def entry_to_row(entry: Entry) -> list[Any]:
@@ -55,7 +95,7 @@ def entry_to_row(entry: Entry) -> list[Any]:
 def entry_from_row(row: list[Any]) -> Entry:
     """Decode a storage row; raise ValueError, TypeError or KeyError if it is not valid.
 
-    Runs 30,000 times when ten years are loaded, so it builds the tuple positionally.
+    Runs 30,000 times when ten years are migrated, so it builds the tuple positionally.
     """
     if len(row) != _ROW_LENGTH:
         raise ValueError(f"row has {len(row)} fields, expected {_ROW_LENGTH}")
@@ -126,75 +166,186 @@ class _Rows:
         return [entry_to_row(entry) for entry in self._entries]
 
 
-class _VersionedStore(Store[dict[str, Any]]):
-    """The store with its migration path."""
+def atomic_write(path: str, data: bytes) -> None:
+    """Write `data` to `path` all or nothing; raise StorageWriteError if it cannot be.
+
+    A temporary file beside it (named `<file>.tmp-<random>`, so that an orphan of a crash
+    is recognisable), flushed to disk, then renamed over the file, and the folder flushed.
+    """
+    target = Path(path)
+    temporary: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, name = tempfile.mkstemp(
+            prefix=target.name + TEMP_MARK, dir=target.parent
+        )
+        temporary = Path(name)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.replace(target)
+        temporary = None
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError as err:
+        raise StorageWriteError(path, err) from err
+    finally:
+        if temporary is not None:
+            with suppress(OSError):
+                temporary.unlink()
+
+
+class _CompactStore(Store[dict[str, Any]]):
+    """A private Store written as compact JSON by `atomic_write`, raising its errors."""
+
+    def __init__(self, hass: HomeAssistant, version: int, key: str, minor: int) -> None:
+        super().__init__(
+            hass,
+            version,
+            key,
+            private=True,
+            atomic_writes=True,
+            minor_version=minor,
+            serialize_in_event_loop=False,
+        )
+
+    @override
+    def _write_data(self, data: dict[str, Any]) -> None:
+        # Compact: Store's indented JSON is 2.4 times the size. StorageWriteError is not
+        # Store's WriteError, so it reaches the caller of async_save instead of a log line.
+        atomic_write(self.path, json_bytes(data))
+
+
+class _PersonFileStore(_CompactStore):
+    """The person's file, with its migration path."""
+
+    def __init__(self, person: PersonStore) -> None:
+        super().__init__(
+            person.hass, STORAGE_VERSION, person.key, STORAGE_MINOR_VERSION
+        )
+        self._person = person
 
     @override
     async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> dict[str, Any]:
-        # Migrate step by step, oldest first. A file written by a newer major version is
-        # refused by Store, and PersonStore keeps it aside untouched.
+        # Step by step, oldest first. A file of a newer major version is refused by Store
+        # and PersonStore keeps it aside untouched. Store writes the migrated data back at
+        # once: each step checks the data first, so that a file that cannot be used is set
+        # aside as it was instead of being overwritten.
         data = dict(old_data)
-        if old_major_version == 1 and old_minor_version < 2:
-            data.setdefault("custom_foods", [])
-        # Store writes the migrated data back at once: check it first, so that a file that
-        # cannot be used is set aside as it was instead of being overwritten.
+        if old_major_version == 1:
+            if old_minor_version < 2:
+                data.setdefault("custom_foods", [])
+            data = await self._person.async_split_years(data)
         _decode(data, FoodTable())
         return data
 
 
-class StorageCorruptError(Exception):
-    """The stored file exists but its content cannot be used."""
+def _decode_rows(rows: Any) -> list[Entry]:
+    if not isinstance(rows, list):
+        raise StorageCorruptError("entries is not a list")
+    return [entry_from_row(row) for row in rows]
 
 
-class StorageUnavailableError(Exception):
-    """The stored file can be neither read nor set aside; nothing may be written."""
+def _decode(raw: dict[str, Any] | None, table: FoodTable) -> PersonRecord:
+    if raw is None:
+        return PersonRecord.create(table)
+    if not isinstance(raw, dict):
+        raise StorageCorruptError("stored data is not an object")
+    day_types = raw.get("day_types", {})
+    favorites = raw.get("favorites", [])
+    selected = raw.get("selected_food")
+    custom_foods = raw.get("custom_foods", [])
+    history = raw.get("history", {})
+    if (
+        not isinstance(day_types, dict)
+        or not isinstance(favorites, list)
+        or not isinstance(custom_foods, list)
+        or not isinstance(history, dict)
+    ):
+        raise StorageCorruptError(
+            "day types, favourites, own foods or history have the wrong shape"
+        )
+    return PersonRecord.create(
+        table,
+        entries=_decode_rows(raw.get("entries", [])),
+        own_foods=[food_from_dict(item) for item in custom_foods],
+        day_types={str(day): str(kind) for day, kind in day_types.items()},
+        favorites=[str(food_id) for food_id in favorites],
+        selected_food_id=None if selected is None else str(selected),
+        history={
+            int(year): YearSummary(
+                int(count),
+                _from_timestamp(float(first), UTC),
+                _from_timestamp(float(last), UTC),
+            )
+            for year, (count, first, last) in history.items()
+        },
+    )
+
+
+def _encode_history(history: dict[int, YearSummary]) -> dict[str, list[Any]]:
+    return {
+        str(year): [summary.count, summary.first.timestamp(), summary.last.timestamp()]
+        for year, summary in sorted(history.items())
+    }
+
+
+_READ_ERRORS = (
+    HomeAssistantError,
+    StorageCorruptError,
+    ValueError,
+    TypeError,
+    KeyError,
+)
 
 
 class PersonStore:
-    """Loads and saves one person's data."""
+    """Loads and saves one person's file and their closed years."""
 
     def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
         """Create the store for the config entry `entry_id`."""
-        self._hass = hass
+        self.hass = hass
+        self.key = f"{DOMAIN}.{entry_id}"
         self._entry_id = entry_id
-        self._store = _VersionedStore(
-            hass,
-            STORAGE_VERSION,
-            f"{DOMAIN}.{entry_id}",
-            private=True,
-            atomic_writes=True,
-            minor_version=STORAGE_MINOR_VERSION,
-            serialize_in_event_loop=False,
-        )
+        self._store = _PersonFileStore(self)
+        self._years: dict[int, _CompactStore] = {}
 
     @property
     def path(self) -> str:
-        """Return the file's path."""
+        """Return the person file's path."""
         return str(self._store.path)
 
+    # --- the person's file -------------------------------------------------------------
+
     async def async_load(self, table: FoodTable) -> PersonRecord:
-        """Load the person's record; set an unusable file aside and start empty."""
+        """Load the person's record; set an unusable file aside and start empty.
+
+        Orphaned temporary files of an earlier crash are removed first (nothing of this
+        person is being written yet).
+        """
+        await self.hass.async_add_executor_job(self._remove_orphans)
         try:
             raw = await self._store.async_load()
-            # Ten years of rows take tens of milliseconds to decode: keep that off the loop.
-            return await self._hass.async_add_executor_job(_decode, raw, table)
-        except (
-            HomeAssistantError,
-            StorageCorruptError,
-            ValueError,
-            TypeError,
-            KeyError,
-        ) as err:
-            await self._async_set_aside(err)
+            return await self.hass.async_add_executor_job(_decode, raw, table)
+        except StorageWriteError as err:
+            # A migration could not be written: nothing was changed, try again later.
+            raise StorageUnavailableError(err.path) from err
+        except _READ_ERRORS as err:
+            await self._async_set_aside(self.path, err, self._entry_id)
             return PersonRecord.create(table)
 
     async def async_save(self, record: PersonRecord) -> None:
-        """Write the record now (atomically); returns when it is on disk."""
+        """Write the person's file now; raise StorageWriteError if it cannot be written."""
         await self._store.async_save(
             {
                 "entries": _Rows(list(record.log)),
+                "history": _encode_history(record.history),
                 "day_types": dict(record.day_types),
                 "selected_food": record.selected_food_id,
                 "favorites": list(record.favorites),
@@ -203,21 +354,96 @@ class PersonStore:
         )
 
     async def async_remove(self) -> None:
-        """Delete the file (the person was removed)."""
+        """Delete the person's file and every file of their closed years."""
         await self._store.async_remove()
+        await self.hass.async_add_executor_job(self._remove_years)
 
-    async def _async_set_aside(self, err: Exception) -> None:
-        path = self.path
-        if not await self._hass.async_add_executor_job(os.path.exists, path):
-            # Home Assistant already renamed an undecodable file and raised its own repair issue.
-            _LOGGER.warning(
-                "Stored data for %s could not be read: %s", self._entry_id, err
+    # --- closed years ------------------------------------------------------------------
+
+    async def async_load_year(self, year: int) -> list[Entry]:
+        """Return a closed year's entries (none if the file is missing or set aside)."""
+        store = self._year_store(year)
+        try:
+            raw = await store.async_load()
+            if raw is None:
+                return []
+            if not isinstance(raw, dict):
+                raise StorageCorruptError("stored data is not an object")
+            return await self.hass.async_add_executor_job(
+                _decode_rows, raw.get("entries")
             )
+        except _READ_ERRORS as err:
+            await self._async_set_aside(
+                str(store.path), err, f"{self._entry_id}_{year}"
+            )
+            return []
+
+    async def async_save_year(self, year: int, entries: list[Entry]) -> None:
+        """Write (or, with no entries, delete) a closed year's file."""
+        store = self._year_store(year)
+        if entries:
+            await store.async_save({"entries": _Rows(entries)})
+        else:
+            await store.async_remove()
+
+    async def async_split_years(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Migrate a one-file log (1.x): write closed years to their files, keep the rest.
+
+        The years are written before the person's file is (Store writes it after this
+        returns): a crash in between leaves the old file, and the migration runs again.
+        """
+        entries = await self.hass.async_add_executor_job(
+            _decode_rows, data.get("entries", [])
+        )
+        closed = closable(IntakeLog(entries), dt_util.utcnow())
+        years = by_year(closed)
+        for year, group in years.items():
+            await self.async_save_year(year, group)
+        gone = {entry.id for entry in closed}
+        return {
+            **data,
+            "entries": [
+                entry_to_row(entry) for entry in entries if entry.id not in gone
+            ],
+            "history": _encode_history(
+                {year: summarize(group) for year, group in years.items()}
+            ),
+        }
+
+    def _year_store(self, year: int) -> _CompactStore:
+        if (store := self._years.get(year)) is None:
+            store = self._years[year] = _CompactStore(
+                self.hass, YEAR_VERSION, f"{self.key}.{year}", 1
+            )
+        return store
+
+    # --- files on disk -----------------------------------------------------------------
+
+    def _files(self, pattern: str) -> list[Path]:
+        """Return this person's files in `.storage` whose name after the key matches."""
+        folder = Path(self.hass.config.path(STORAGE_DIR))
+        return sorted(folder.glob(f"{glob.escape(self.key)}{pattern}"))
+
+    def _remove_orphans(self) -> None:
+        for path in self._files(f"*{TEMP_MARK}*"):
+            with suppress(OSError):
+                path.unlink()
+                _LOGGER.info("Removed %s, left behind by an interrupted write", path)
+
+    def _remove_years(self) -> None:
+        for path in self._files(".[0-9][0-9][0-9][0-9]"):
+            with suppress(OSError):
+                path.unlink()
+
+    async def _async_set_aside(self, path: str, err: Exception, issue: str) -> None:
+        if not await self.hass.async_add_executor_job(os.path.exists, path):
+            # Home Assistant already renamed an undecodable file and raised its own repair issue.
+            _LOGGER.warning("Stored data %s could not be read: %s", path, err)
             return
         stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
         aside = f"{path}.corrupt.{stamp}"
         try:
-            await self._hass.async_add_executor_job(os.replace, path, aside)
+            await self.hass.async_add_executor_job(os.replace, path, aside)
         except OSError as move_err:
             # Starting empty would overwrite the file on the next save: refuse instead.
             raise StorageUnavailableError(path) from move_err
@@ -225,42 +451,12 @@ class PersonStore:
             "Stored data at %s could not be used (%s); kept it as %s", path, err, aside
         )
         ir.async_create_issue(
-            self._hass,
+            self.hass,
             DOMAIN,
-            f"storage_corrupt_{self._entry_id}",
+            f"storage_corrupt_{issue}",
             is_fixable=False,
             is_persistent=True,
             severity=ir.IssueSeverity.ERROR,
             translation_key="storage_corrupt",
             translation_placeholders={"path": path, "aside": aside, "error": str(err)},
         )
-
-
-def _decode(raw: dict[str, Any] | None, table: FoodTable) -> PersonRecord:
-    if raw is None:
-        return PersonRecord.create(table)
-    if not isinstance(raw, dict):
-        raise StorageCorruptError("stored data is not an object")
-    rows = raw.get("entries", [])
-    if not isinstance(rows, list):
-        raise StorageCorruptError("entries is not a list")
-    day_types = raw.get("day_types", {})
-    favorites = raw.get("favorites", [])
-    selected = raw.get("selected_food")
-    custom_foods = raw.get("custom_foods", [])
-    if (
-        not isinstance(day_types, dict)
-        or not isinstance(favorites, list)
-        or not isinstance(custom_foods, list)
-    ):
-        raise StorageCorruptError(
-            "day types, favourites or own foods have the wrong shape"
-        )
-    return PersonRecord.create(
-        table,
-        entries=[entry_from_row(row) for row in rows],
-        own_foods=[food_from_dict(item) for item in custom_foods],
-        day_types={str(day): str(kind) for day, kind in day_types.items()},
-        favorites=[str(food_id) for food_id in favorites],
-        selected_food_id=None if selected is None else str(selected),
-    )
