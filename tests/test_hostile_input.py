@@ -54,6 +54,8 @@ CORE = json.loads(
 MESSAGES = {DOMAIN: OWN, "homeassistant": CORE}
 
 INVALID = "invalid_action_data"
+NUMBER = "value_out_of_range"  # says which field and the allowed range
+TEXT = "invalid_text"  # says which field and how long it may be
 NOT_FOUND = "service_config_entry_not_found"
 LONG = "x" * 201
 
@@ -68,11 +70,11 @@ def _case(action: str, data: dict[str, Any], key: str, label: str, *marks: Any) 
 FOOD = {"food": "01012"}
 LOG_FOOD = [
     # wrong types
-    _case("log_food", {**FOOD, "grams": "lots"}, INVALID, "grams-text"),
-    _case("log_food", {**FOOD, "grams": [100]}, INVALID, "grams-list"),
-    _case("log_food", {**FOOD, "grams": {"g": 100}}, INVALID, "grams-dict"),
-    _case("log_food", {**FOOD, "grams": None}, INVALID, "grams-none"),
-    _case("log_food", {**FOOD, "grams": True}, INVALID, "grams-bool"),
+    _case("log_food", {**FOOD, "grams": "lots"}, NUMBER, "grams-text"),
+    _case("log_food", {**FOOD, "grams": [100]}, NUMBER, "grams-list"),
+    _case("log_food", {**FOOD, "grams": {"g": 100}}, NUMBER, "grams-dict"),
+    _case("log_food", {**FOOD, "grams": None}, NUMBER, "grams-none"),
+    _case("log_food", {**FOOD, "grams": True}, NUMBER, "grams-bool"),
     _case("log_food", {"food": ["01012"], "grams": 10}, INVALID, "food-list"),
     _case("log_food", {"food": {"id": "01012"}, "grams": 10}, INVALID, "food-dict"),
     _case("log_food", {"food": None, "grams": 10}, INVALID, "food-none"),
@@ -82,23 +84,25 @@ LOG_FOOD = [
     _case("log_food", {**FOOD, "grams": 10, "time": True}, INVALID, "time-bool"),
     _case("log_food", {**FOOD, "grams": 10, "time": "yesterday"}, INVALID, "time-text"),
     # negative, zero, NaN, infinity, huge
-    _case("log_food", {**FOOD, "grams": -5}, INVALID, "negative"),
-    _case("log_food", {**FOOD, "grams": -0.0}, INVALID, "minus-zero"),
-    _case("log_food", {**FOOD, "grams": 0}, INVALID, "zero"),
-    _case("log_food", {**FOOD, "grams": "0"}, INVALID, "zero-text"),
-    _case("log_food", {**FOOD, "grams": 0.01}, INVALID, "rounds-to-zero"),
-    _case("log_food", {**FOOD, "grams": math.nan}, INVALID, "nan"),
-    _case("log_food", {**FOOD, "grams": "nan"}, INVALID, "nan-text"),
-    _case("log_food", {**FOOD, "grams": math.inf}, INVALID, "inf"),
-    _case("log_food", {**FOOD, "grams": -math.inf}, INVALID, "minus-inf"),
-    _case("log_food", {**FOOD, "grams": "inf"}, INVALID, "inf-text"),
-    _case("log_food", {**FOOD, "grams": 5000.1}, INVALID, "over-maximum"),
-    _case("log_food", {**FOOD, "grams": 1e308}, INVALID, "huge"),
-    _case("log_food", {**FOOD, "grams": 10**400}, INVALID, "huge-int"),
+    _case("log_food", {**FOOD, "grams": -5}, NUMBER, "negative"),
+    _case("log_food", {**FOOD, "grams": -0.0}, NUMBER, "minus-zero"),
+    _case("log_food", {**FOOD, "grams": 0}, NUMBER, "zero"),
+    _case("log_food", {**FOOD, "grams": "0"}, NUMBER, "zero-text"),
+    _case("log_food", {**FOOD, "grams": 0.01}, NUMBER, "rounds-to-zero"),
+    _case("log_food", {**FOOD, "grams": math.nan}, NUMBER, "nan"),
+    _case("log_food", {**FOOD, "grams": "nan"}, NUMBER, "nan-text"),
+    _case("log_food", {**FOOD, "grams": math.inf}, NUMBER, "inf"),
+    _case("log_food", {**FOOD, "grams": -math.inf}, NUMBER, "minus-inf"),
+    _case("log_food", {**FOOD, "grams": "inf"}, NUMBER, "inf-text"),
+    _case("log_food", {**FOOD, "grams": 5000.1}, NUMBER, "over-maximum"),
+    _case("log_food", {**FOOD, "grams": 1e308}, NUMBER, "huge"),
+    _case("log_food", {**FOOD, "grams": 10**400}, NUMBER, "huge-int"),
     # unknown foods and overlong strings
     _case("log_food", {"food": "unobtainium", "grams": 10}, "unknown_food", "unknown"),
-    _case("log_food", {"food": "   ", "grams": 10}, INVALID, "blank"),
-    _case("log_food", {"food": "\x00", "grams": 10}, "unknown_food", "nul"),
+    _case("log_food", {"food": "   ", "grams": 10}, TEXT, "blank"),
+    _case("log_food", {"food": "\x00", "grams": 10}, TEXT, "nul"),
+    _case("log_food", {**FOOD, "grams": "1_000"}, NUMBER, "grams-underscore"),
+    _case("log_food", {**FOOD, "grams": "\uff11\uff12"}, NUMBER, "grams-full-width"),
     _case("log_food", {"food": "0101", "grams": 10}, "unknown_food", "partial-id"),
     _case("log_food", {"food": 1012, "grams": 10}, "unknown_food", "number-as-food"),
     _case(
@@ -107,9 +111,9 @@ LOG_FOOD = [
         "unknown_food",
         "injection",
     ),
-    _case("log_food", {"food": "", "grams": 10}, INVALID, "empty"),
-    _case("log_food", {"food": LONG, "grams": 10}, INVALID, "overlong"),
-    _case("log_food", {"food": "é" * 201, "grams": 10}, INVALID, "overlong-unicode"),
+    _case("log_food", {"food": "", "grams": 10}, TEXT, "empty"),
+    _case("log_food", {"food": LONG, "grams": 10}, TEXT, "overlong"),
+    _case("log_food", {"food": "é" * 201, "grams": 10}, TEXT, "overlong-unicode"),
     # times far in the past or the future
     _case(
         "log_food",
@@ -162,26 +166,26 @@ LOG_FOOD = [
 LOG_NUTRIENTS = [
     _case("log_nutrients", {}, "nutrients_required", "nothing"),
     _case("log_nutrients", {"name": "Powder"}, "nutrients_required", "name-only"),
-    _case("log_nutrients", {"leucine_g": "x"}, INVALID, "leucine-text"),
-    _case("log_nutrients", {"leucine_g": None}, INVALID, "leucine-none"),
-    _case("log_nutrients", {"leucine_g": [1]}, INVALID, "leucine-list"),
-    _case("log_nutrients", {"leucine_g": -1}, INVALID, "leucine-negative"),
-    _case("log_nutrients", {"leucine_g": 0}, INVALID, "leucine-zero"),
+    _case("log_nutrients", {"leucine_g": "x"}, NUMBER, "leucine-text"),
+    _case("log_nutrients", {"leucine_g": None}, NUMBER, "leucine-none"),
+    _case("log_nutrients", {"leucine_g": [1]}, NUMBER, "leucine-list"),
+    _case("log_nutrients", {"leucine_g": -1}, NUMBER, "leucine-negative"),
+    _case("log_nutrients", {"leucine_g": 0}, NUMBER, "leucine-zero"),
     _case(
         "log_nutrients",
         {"leucine_g": 0.0001},
-        INVALID,
+        NUMBER,
         "leucine-rounds-to-zero",
     ),
-    _case("log_nutrients", {"leucine_g": math.nan}, INVALID, "leucine-nan"),
-    _case("log_nutrients", {"leucine_g": math.inf}, INVALID, "leucine-inf"),
-    _case("log_nutrients", {"leucine_g": 500.5}, INVALID, "leucine-over-maximum"),
-    _case("log_nutrients", {"protein_g": -1}, INVALID, "protein-negative"),
-    _case("log_nutrients", {"protein_g": 0.0}, INVALID, "protein-zero"),
-    _case("log_nutrients", {"protein_g": "nan"}, INVALID, "protein-nan"),
-    _case("log_nutrients", {"protein_g": 1e9}, INVALID, "protein-huge"),
-    _case("log_nutrients", {"protein_g": 10**400}, INVALID, "protein-huge-int"),
-    _case("log_nutrients", {"protein_g": True}, INVALID, "protein-bool"),
+    _case("log_nutrients", {"leucine_g": math.nan}, NUMBER, "leucine-nan"),
+    _case("log_nutrients", {"leucine_g": math.inf}, NUMBER, "leucine-inf"),
+    _case("log_nutrients", {"leucine_g": 500.5}, NUMBER, "leucine-over-maximum"),
+    _case("log_nutrients", {"protein_g": -1}, NUMBER, "protein-negative"),
+    _case("log_nutrients", {"protein_g": 0.0}, NUMBER, "protein-zero"),
+    _case("log_nutrients", {"protein_g": "nan"}, NUMBER, "protein-nan"),
+    _case("log_nutrients", {"protein_g": 1e9}, NUMBER, "protein-huge"),
+    _case("log_nutrients", {"protein_g": 10**400}, NUMBER, "protein-huge-int"),
+    _case("log_nutrients", {"protein_g": True}, NUMBER, "protein-bool"),
     _case(
         "log_nutrients", {"leucine_g": 3, "category": "meteorite"}, INVALID, "category"
     ),
@@ -189,13 +193,15 @@ LOG_NUTRIENTS = [
     _case(
         "log_nutrients", {"leucine_g": 3, "category": None}, INVALID, "category-none"
     ),
-    _case("log_nutrients", {"leucine_g": 3, "name": ""}, INVALID, "name-empty"),
-    _case("log_nutrients", {"leucine_g": 3, "name": LONG}, INVALID, "name-overlong"),
+    _case("log_nutrients", {"leucine_g": 3, "name": ""}, TEXT, "name-empty"),
+    _case("log_nutrients", {"leucine_g": 3, "name": LONG}, TEXT, "name-overlong"),
     _case("log_nutrients", {"leucine_g": 3, "name": ["a"]}, INVALID, "name-list"),
+    _case("log_nutrients", {"leucine_g": 3, "name": "Pow\x00der"}, TEXT, "name-nul"),
+    _case("log_nutrients", {"leucine_g": 3, "name": "x" * 10_000}, TEXT, "name-10-kB"),
     _case(
         "log_nutrients",
         {"leucine_g": 3, "name": string.whitespace},
-        INVALID,
+        TEXT,
         "name-blank",
     ),
     _case(
@@ -238,9 +244,9 @@ UNDO_LAST = [
 DELETE_ENTRY = [
     _case("delete_entry", {}, INVALID, "nothing"),
     _case("delete_entry", {"entry_id": None}, INVALID, "none"),
-    _case("delete_entry", {"entry_id": ""}, INVALID, "empty"),
+    _case("delete_entry", {"entry_id": ""}, TEXT, "empty"),
     _case("delete_entry", {"entry_id": ["a"]}, INVALID, "list"),
-    _case("delete_entry", {"entry_id": LONG}, INVALID, "overlong"),
+    _case("delete_entry", {"entry_id": LONG}, TEXT, "overlong"),
     _case("delete_entry", {"entry_id": "nope"}, "entry_not_found", "unknown"),
     _case("delete_entry", {"entry_id": 5}, "entry_not_found", "number"),
     _case("delete_entry", {"entry_id": "*"}, "entry_not_found", "wildcard"),
@@ -255,18 +261,18 @@ DELETE_ENTRY = [
 
 SEARCH_FOODS = [
     _case("search_foods", {}, INVALID, "nothing"),
-    _case("search_foods", {"query": ""}, INVALID, "empty"),
+    _case("search_foods", {"query": ""}, TEXT, "empty"),
     _case("search_foods", {"query": None}, INVALID, "none"),
     _case("search_foods", {"query": ["egg"]}, INVALID, "list"),
-    _case("search_foods", {"query": LONG}, INVALID, "overlong"),
-    _case("search_foods", {"query": "egg", "limit": 0}, INVALID, "limit-zero"),
-    _case("search_foods", {"query": "egg", "limit": -1}, INVALID, "limit-negative"),
-    _case("search_foods", {"query": "egg", "limit": 51}, INVALID, "limit-over"),
-    _case("search_foods", {"query": "egg", "limit": 10**400}, INVALID, "limit-huge"),
-    _case("search_foods", {"query": "egg", "limit": "ten"}, INVALID, "limit-text"),
-    _case("search_foods", {"query": "egg", "limit": math.nan}, INVALID, "limit-nan"),
-    _case("search_foods", {"query": "egg", "limit": math.inf}, INVALID, "limit-inf"),
-    _case("search_foods", {"query": "egg", "limit": None}, INVALID, "limit-none"),
+    _case("search_foods", {"query": LONG}, TEXT, "overlong"),
+    _case("search_foods", {"query": "egg", "limit": 0}, NUMBER, "limit-zero"),
+    _case("search_foods", {"query": "egg", "limit": -1}, NUMBER, "limit-negative"),
+    _case("search_foods", {"query": "egg", "limit": 51}, NUMBER, "limit-over"),
+    _case("search_foods", {"query": "egg", "limit": 10**400}, NUMBER, "limit-huge"),
+    _case("search_foods", {"query": "egg", "limit": "ten"}, NUMBER, "limit-text"),
+    _case("search_foods", {"query": "egg", "limit": math.nan}, NUMBER, "limit-nan"),
+    _case("search_foods", {"query": "egg", "limit": math.inf}, NUMBER, "limit-inf"),
+    _case("search_foods", {"query": "egg", "limit": None}, NUMBER, "limit-none"),
     _case("search_foods", {"query": "egg", "lang": "sv"}, INVALID, "unknown-field"),
 ]
 

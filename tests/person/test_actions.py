@@ -140,13 +140,13 @@ async def test_get_log_exports_a_range(
 @pytest.mark.parametrize(
     ("action", "data", "key"),
     [
-        ("log_food", {"food": "01012", "grams": 0}, "invalid_action_data"),
-        ("log_food", {"food": "01012", "grams": -5}, "invalid_action_data"),
-        ("log_food", {"food": "01012", "grams": math.nan}, "invalid_action_data"),
-        ("log_food", {"food": "01012", "grams": math.inf}, "invalid_action_data"),
-        ("log_food", {"food": "01012", "grams": 1e9}, "invalid_action_data"),
-        ("log_food", {"food": "01012", "grams": "lots"}, "invalid_action_data"),
-        ("log_food", {"food": "x" * 500, "grams": 10}, "invalid_action_data"),
+        ("log_food", {"food": "01012", "grams": 0}, "value_out_of_range"),
+        ("log_food", {"food": "01012", "grams": -5}, "value_out_of_range"),
+        ("log_food", {"food": "01012", "grams": math.nan}, "value_out_of_range"),
+        ("log_food", {"food": "01012", "grams": math.inf}, "value_out_of_range"),
+        ("log_food", {"food": "01012", "grams": 1e9}, "value_out_of_range"),
+        ("log_food", {"food": "01012", "grams": "lots"}, "value_out_of_range"),
+        ("log_food", {"food": "x" * 500, "grams": 10}, "invalid_text"),
         ("log_food", {"food": "unobtainium", "grams": 10}, "unknown_food"),
         (
             "log_food",
@@ -174,9 +174,9 @@ async def test_get_log_exports_a_range(
             {"leucine_g": 3, "category": "meteorite"},
             "invalid_action_data",
         ),
-        ("log_nutrients", {"protein_g": -1}, "invalid_action_data"),
-        ("search_foods", {"query": ""}, "invalid_action_data"),
-        ("search_foods", {"query": "egg", "limit": 0}, "invalid_action_data"),
+        ("log_nutrients", {"protein_g": -1}, "value_out_of_range"),
+        ("search_foods", {"query": ""}, "invalid_text"),
+        ("search_foods", {"query": "egg", "limit": 0}, "value_out_of_range"),
     ],
 )
 async def test_invalid_data_gets_a_translated_error_and_the_log_is_unchanged(

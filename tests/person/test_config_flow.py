@@ -53,6 +53,7 @@ def _default(result: dict, key: str) -> object:
 async def test_adding_a_person_suggests_targets_from_body_mass_and_age(
     hass: HomeAssistant,
 ) -> None:
+    hass.states.async_set("sensor.kitchen_scale", "0", {"unit_of_measurement": "g"})
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )

@@ -15,6 +15,7 @@ from homeassistant.config_entries import (
     ConfigFlowResult,
     OptionsFlowWithReload,
 )
+from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import AbortFlow, section
 from homeassistant.helpers.selector import (
     EntitySelector,
@@ -44,6 +45,7 @@ from ..core.model import (
 )
 from ..core.openfoodfacts_product import OpenFoodFactsError
 from ..core.record import PersonRecord
+from ..core.validation import BadTextError, NumberRange, clean_text
 from .const import (
     ATTR_BARCODE,
     ATTR_CATEGORY,
@@ -80,7 +82,14 @@ from .const import (
 )
 from .coordinator import PersonCoordinator
 from .household import async_get_household
-from .own_foods import async_lookup_barcode, barcode_error_key, own_food
+from .options import NUMBER_OPTIONS, number_errors, range_placeholders, read_options
+from .own_foods import (
+    MAX_FOOD_NAME,
+    OWN_FOOD_RANGES,
+    async_lookup_barcode,
+    barcode_error_key,
+    own_food,
+)
 
 OPTIONS_MENU = [
     "settings",
@@ -95,13 +104,23 @@ FAVORITE_RESULTS = 20
 REMOVE_ABORTS = {"remove_favorites": "no_favorites", "remove_own_foods": "no_own_foods"}
 
 
-def _number(minimum: float, maximum: float, step: float, unit: str) -> NumberSelector:
+MAX_NAME = 64
+_PLACEHOLDERS = {**range_placeholders(), "name_max": str(MAX_NAME)}
+
+
+def _number(key: str) -> NumberSelector:
+    """Return the field of a number option, with its range, step and unit."""
+    option = NUMBER_OPTIONS[key]
+    return _number_field(option.allowed, option.step)
+
+
+def _number_field(allowed: NumberRange, step: float) -> NumberSelector:
     return NumberSelector(
         NumberSelectorConfig(
-            min=minimum,
-            max=maximum,
+            min=allowed.minimum,
+            max=allowed.maximum,
             step=step,
-            unit_of_measurement=unit,
+            unit_of_measurement=allowed.unit,
             mode=NumberSelectorMode.BOX,
         )
     )
@@ -119,7 +138,7 @@ def _body_schema() -> dict[Any, Any]:
     """Fields about the person's body, asked when adding them and in the options."""
     return {
         probatio.Required(CONF_BODY_MASS, default=DEFAULT_BODY_MASS): _number(
-            20, 300, 0.1, "kg"
+            CONF_BODY_MASS
         ),
         probatio.Required(CONF_AGE_GROUP, default=AgeGroup.ADULT.value): _choice(
             [group.value for group in AgeGroup], CONF_AGE_GROUP
@@ -135,7 +154,7 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
     day_types = [day_type.value for day_type in DayType]
     return {
         probatio.Required(CONF_FAST_GOAL, default=DEFAULT_FAST_GOAL): _number(
-            0, 72, 0.5, "h"
+            CONF_FAST_GOAL
         ),
         probatio.Required(CONF_WINDOW_MODE, default=WINDOW_MODE_FIXED): _choice(
             [WINDOW_MODE_FIXED, WINDOW_MODE_FIRST_MEAL], CONF_WINDOW_MODE
@@ -144,14 +163,14 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
             CONF_WINDOW_START, default=DEFAULT_WINDOW_START
         ): TimeSelector(),
         probatio.Required(CONF_WINDOW_LENGTH, default=DEFAULT_WINDOW_LENGTH): _number(
-            1, 24, 0.5, "h"
+            CONF_WINDOW_LENGTH
         ),
         probatio.Required(
             CONF_LEUCINE_TARGET, default=default_leucine_target_g(body_mass, age_group)
-        ): _number(0.5, 10, 0.1, "g"),
+        ): _number(CONF_LEUCINE_TARGET),
         probatio.Required(
             CONF_PROTEIN_TARGET, default=default_protein_target_g(body_mass, age_group)
-        ): _number(10, 400, 1, "g"),
+        ): _number(CONF_PROTEIN_TARGET),
         probatio.Required(CONF_DAY_START, default=DEFAULT_DAY_START): TimeSelector(),
         probatio.Required(CONF_LOG_MODE, default=LOG_MODE_ON_REMOVAL): _choice(
             [LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON], CONF_LOG_MODE
@@ -170,10 +189,27 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
     }
 
 
-def _name_and_unique_id(text: str) -> tuple[str, str | None]:
-    """Return the person's name and unique id (None if the name has no letter or digit)."""
-    name = text.strip()
+def _name_and_unique_id(text: Any) -> tuple[str, str | None]:
+    """Return the person's name and unique id; the id is None if the name is not usable.
+
+    A name is 1 to 64 printable characters with at least one letter or digit.
+    """
+    try:
+        name = clean_text(text, MAX_NAME)
+    except BadTextError:
+        return str(text), None
     return name, slugify(name) if any(char.isalnum() for char in name) else None
+
+
+def _entered_errors(
+    hass: HomeAssistant, user_input: Mapping[str, Any]
+) -> dict[str, str]:
+    """Return the errors of what was entered: numbers out of range, a missing scale."""
+    errors = number_errors(user_input)
+    scale = user_input.get(CONF_SCALE_ENTITY)
+    if scale and hass.states.get(scale) is None:
+        errors[CONF_SCALE_ENTITY] = "scale_not_found"
+    return errors
 
 
 class PersonFlow(ConfigFlow):
@@ -188,9 +224,10 @@ class PersonFlow(ConfigFlow):
         errors: dict[str, str] = {}
         if user_input is not None:
             name, unique_id = _name_and_unique_id(user_input[CONF_PERSON_NAME])
+            errors = _entered_errors(self.hass, user_input)
             if unique_id is None:
                 errors[CONF_PERSON_NAME] = "invalid_name"
-            else:
+            if not errors:
                 await self.async_set_unique_id(unique_id)
                 self._abort_if_unique_id_configured()
                 self._person = {**user_input, CONF_PERSON_NAME: name}
@@ -202,25 +239,35 @@ class PersonFlow(ConfigFlow):
             step_id="person",
             data_schema=self.add_suggested_values_to_schema(schema, user_input),
             errors=errors,
+            description_placeholders=_PLACEHOLDERS,
         )
 
     async def async_step_goals(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask for fasting, eating window, targets and plan (defaults from the body)."""
-        if user_input is not None:
+        errors: dict[str, str] = {}
+        if user_input is not None and not (
+            errors := _entered_errors(self.hass, user_input)
+        ):
             person = dict(self._person)
             name = person.pop(CONF_PERSON_NAME)
             return self.async_create_entry(
                 title=name,
                 data={CONF_KIND: KIND_PERSON, CONF_PERSON_NAME: name},
-                options={**person, **user_input},
+                options=read_options({**person, **user_input}).values,
             )
-        schema = _goals_schema(
-            float(self._person[CONF_BODY_MASS]), AgeGroup(self._person[CONF_AGE_GROUP])
+        schema = probatio.Schema(
+            _goals_schema(
+                float(self._person[CONF_BODY_MASS]),
+                AgeGroup(self._person[CONF_AGE_GROUP]),
+            )
         )
         return self.async_show_form(
-            step_id="goals", data_schema=probatio.Schema(schema)
+            step_id="goals",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            errors=errors,
+            description_placeholders=_PLACEHOLDERS,
         )
 
     async def async_rename_person(
@@ -287,21 +334,32 @@ class PersonOptionsFlow(OptionsFlowWithReload):
     async def async_step_settings(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Body, scale, goals and plan in one form, filled with the current values."""
-        if user_input is not None:
-            return self.async_create_entry(data=user_input)
-        options: Mapping[str, Any] = self.config_entry.options
+        """Body, scale, goals and plan in one form, filled with the current values.
+
+        Values that cannot be used (stored before they were checked, or edited by hand)
+        are shown as their defaults, so the person can always open this and correct them.
+        """
+        errors: dict[str, str] = {}
+        if user_input is not None and not (
+            errors := _entered_errors(self.hass, user_input)
+        ):
+            return self.async_create_entry(data=read_options(user_input).values)
+        current = read_options(self.config_entry.options).values
         schema = probatio.Schema(
             {
                 **_body_schema(),
                 **_goals_schema(
-                    float(options[CONF_BODY_MASS]), AgeGroup(options[CONF_AGE_GROUP])
+                    float(current[CONF_BODY_MASS]), AgeGroup(current[CONF_AGE_GROUP])
                 ),
             }
         )
         return self.async_show_form(
             step_id="settings",
-            data_schema=self.add_suggested_values_to_schema(schema, options),
+            data_schema=self.add_suggested_values_to_schema(
+                schema, current if user_input is None else user_input
+            ),
+            errors=errors,
+            description_placeholders=_PLACEHOLDERS,
         )
 
     async def async_step_add_favorites(
@@ -360,19 +418,39 @@ class PersonOptionsFlow(OptionsFlowWithReload):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Add a food of your own, by its label values (or change one: see edit_own_food)."""
+        errors: dict[str, str] = {}
         if user_input is not None:
-            editing, self._editing = self._editing, None
-            food = own_food(user_input, food_id=editing.id if editing else None)
-            await self._coordinator.async_change_foods(
-                lambda record: record.save_own_food(food)
-            )
-            return self._done()
+            errors = number_errors(user_input, OWN_FOOD_RANGES)
+            try:
+                name = clean_text(user_input[ATTR_NAME], MAX_FOOD_NAME)
+            except BadTextError:
+                errors[ATTR_NAME] = "invalid_food_name"
+            if not errors:
+                editing, self._editing = self._editing, None
+                food = own_food(
+                    {**user_input, ATTR_NAME: name},
+                    food_id=editing.id if editing else None,
+                )
+                await self._coordinator.async_change_foods(
+                    lambda record: record.save_own_food(food)
+                )
+                return self._done()
         schema = probatio.Schema(_own_food_schema())
-        if self._editing is not None:
+        if user_input is not None:
+            schema = self.add_suggested_values_to_schema(schema, user_input)
+        elif self._editing is not None:
             schema = self.add_suggested_values_to_schema(
                 schema, _own_food_values(self._editing)
             )
-        return self.async_show_form(step_id="add_own_food", data_schema=schema)
+        return self.async_show_form(
+            step_id="add_own_food",
+            data_schema=schema,
+            errors=errors,
+            description_placeholders={
+                **range_placeholders(OWN_FOOD_RANGES),
+                "food_name_max": str(MAX_FOOD_NAME),
+            },
+        )
 
     async def async_step_edit_own_food(
         self, user_input: dict[str, Any] | None = None
@@ -476,14 +554,19 @@ class PersonOptionsFlow(OptionsFlowWithReload):
 
 
 def _own_food_schema() -> dict[Any, Any]:
+    # No default category: a silent "other" would estimate leucine from the wrong kind.
     return {
         probatio.Required(ATTR_NAME): TextSelector(),
-        probatio.Required(ATTR_PROTEIN): _number(0, 100, 0.1, "g"),
-        probatio.Optional(ATTR_LEUCINE): _number(0, 100, 0.01, "g"),
-        probatio.Required(ATTR_CATEGORY, default=Category.OTHER.value): _choice(
+        probatio.Required(ATTR_PROTEIN): _number_field(
+            OWN_FOOD_RANGES[ATTR_PROTEIN], 0.1
+        ),
+        probatio.Optional(ATTR_LEUCINE): _number_field(
+            OWN_FOOD_RANGES[ATTR_LEUCINE], 0.01
+        ),
+        probatio.Required(ATTR_CATEGORY): _choice(
             [category.value for category in Category], ATTR_CATEGORY
         ),
-        probatio.Optional(ATTR_KCAL): _number(0, 900, 1, "kcal"),
+        probatio.Optional(ATTR_KCAL): _number_field(OWN_FOOD_RANGES[ATTR_KCAL], 1),
     }
 
 

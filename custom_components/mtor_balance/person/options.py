@@ -1,44 +1,196 @@
-"""A person's options (goals and plan, kept in the config entry) as the model's profile."""
+"""A person's options (kept in the config entry): their allowed values, and the profile.
+
+The one place that knows what each option may be. The flows build their fields and check
+what was entered with it; the person's setup reads the stored options with it. An option
+that cannot be used (stored by an older version, or edited by hand) never stops the person:
+it is read as its default, and the setup raises a repair issue that names it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from ..core.model import AgeGroup, DayType, EatingWindow, Profile
+from ..core.model import (
+    AgeGroup,
+    DayType,
+    EatingWindow,
+    Profile,
+    default_leucine_target_g,
+    default_protein_target_g,
+)
+from ..core.validation import NotANumberError, NumberRange, OutOfRangeError
 from .const import (
     CONF_AGE_GROUP,
     CONF_BODY_MASS,
     CONF_DAY_START,
     CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
+    CONF_LOG_MODE,
     CONF_PLAN,
     CONF_PROTEIN_TARGET,
     CONF_WINDOW_LENGTH,
     CONF_WINDOW_MODE,
     CONF_WINDOW_START,
+    DEFAULT_BODY_MASS,
     DEFAULT_DAY_START,
+    DEFAULT_FAST_GOAL,
+    DEFAULT_WINDOW_LENGTH,
+    DEFAULT_WINDOW_START,
+    LOG_MODE_BUTTON,
+    LOG_MODE_ON_REMOVAL,
     WEEKDAYS,
+    WINDOW_MODE_FIRST_MEAL,
     WINDOW_MODE_FIXED,
 )
 
 
-def profile_from_options(options: Mapping[str, Any]) -> Profile:
-    """Build the person's profile from the config entry's options."""
-    window_start: time | None = None
-    if options[CONF_WINDOW_MODE] == WINDOW_MODE_FIXED:
-        window_start = time.fromisoformat(options[CONF_WINDOW_START])
-    plan = options.get(CONF_PLAN, {})
-    return Profile(
-        body_mass_kg=float(options[CONF_BODY_MASS]),
-        age_group=AgeGroup(options[CONF_AGE_GROUP]),
-        fast_goal_h=float(options[CONF_FAST_GOAL]),
-        eating_window=EatingWindow(
-            length_h=float(options[CONF_WINDOW_LENGTH]), start=window_start
-        ),
-        leucine_target_g=float(options[CONF_LEUCINE_TARGET]),
-        protein_target_g=float(options[CONF_PROTEIN_TARGET]),
-        plan=tuple(DayType(plan.get(day, DayType.NORMAL)) for day in WEEKDAYS),
-        day_start=time.fromisoformat(options.get(CONF_DAY_START, DEFAULT_DAY_START)),
+@dataclass(frozen=True, slots=True)
+class NumberOption:
+    """A number option: its range and unit, and the step its field offers."""
+
+    allowed: NumberRange
+    step: float
+
+
+NUMBER_OPTIONS: dict[str, NumberOption] = {
+    CONF_BODY_MASS: NumberOption(NumberRange(20, 300, "kg"), 0.1),
+    CONF_FAST_GOAL: NumberOption(NumberRange(0, 72, "h"), 0.5),
+    CONF_WINDOW_LENGTH: NumberOption(NumberRange(1, 24, "h"), 0.5),
+    CONF_LEUCINE_TARGET: NumberOption(NumberRange(0.5, 10, "g"), 0.1),
+    CONF_PROTEIN_TARGET: NumberOption(NumberRange(10, 400, "g"), 1),
+}
+CHOICES: dict[str, tuple[str, ...]] = {
+    CONF_AGE_GROUP: tuple(group.value for group in AgeGroup),
+    CONF_WINDOW_MODE: (WINDOW_MODE_FIXED, WINDOW_MODE_FIRST_MEAL),
+    CONF_LOG_MODE: (LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON),
+}
+CLOCKS: dict[str, str] = {
+    CONF_WINDOW_START: DEFAULT_WINDOW_START,
+    CONF_DAY_START: DEFAULT_DAY_START,
+}
+DAY_TYPES = tuple(day_type.value for day_type in DayType)
+
+
+OPTION_RANGES: dict[str, NumberRange] = {
+    key: option.allowed for key, option in NUMBER_OPTIONS.items()
+}
+
+
+def number_errors(
+    values: Mapping[str, Any], ranges: Mapping[str, NumberRange] = OPTION_RANGES
+) -> dict[str, str]:
+    """Return an error key for each number in `values` that is not a number in range.
+
+    The key is `range_<field>`; its message states the range from `range_placeholders`.
+    """
+    errors: dict[str, str] = {}
+    for key, allowed in ranges.items():
+        if values.get(key) is not None:
+            try:
+                allowed.check(values[key])
+            except NotANumberError, OutOfRangeError:
+                errors[key] = f"range_{key}"
+    return errors
+
+
+def range_placeholders(
+    ranges: Mapping[str, NumberRange] = OPTION_RANGES,
+) -> dict[str, str]:
+    """Return each field's range as placeholders: `{<field>_min}` and `{<field>_max}`."""
+    placeholders = {}
+    for key, allowed in ranges.items():
+        placeholders[f"{key}_min"] = f"{allowed.minimum:g}"
+        placeholders[f"{key}_max"] = f"{allowed.maximum:g}"
+    return placeholders
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """The options as used: unusable values replaced by their defaults, and which."""
+
+    values: dict[str, Any]
+    unusable: tuple[str, ...]
+
+
+def read_options(options: Mapping[str, Any]) -> ReadOptions:
+    """Return the options with every value that cannot be used replaced by its default."""
+    values = dict(options)
+    unusable: list[str] = []
+
+    def fix(key: str, default: Any) -> None:
+        values[key] = default
+        if key in options:
+            unusable.append(key)
+
+    for key, allowed in CHOICES.items():
+        if values.get(key) not in allowed:
+            fix(key, allowed[0])
+    for key, default in CLOCKS.items():
+        if not _is_clock(values.get(key)):
+            fix(key, default)
+    body_mass = _number_or(values, CONF_BODY_MASS, DEFAULT_BODY_MASS, fix)
+    age_group = AgeGroup(values[CONF_AGE_GROUP])
+    _number_or(values, CONF_FAST_GOAL, DEFAULT_FAST_GOAL, fix)
+    _number_or(values, CONF_WINDOW_LENGTH, DEFAULT_WINDOW_LENGTH, fix)
+    _number_or(
+        values,
+        CONF_LEUCINE_TARGET,
+        default_leucine_target_g(body_mass, age_group),
+        fix,
     )
+    _number_or(
+        values,
+        CONF_PROTEIN_TARGET,
+        default_protein_target_g(body_mass, age_group),
+        fix,
+    )
+    plan = values.get(CONF_PLAN, {})
+    if not isinstance(plan, Mapping) or any(
+        plan.get(day, DayType.NORMAL.value) not in DAY_TYPES for day in WEEKDAYS
+    ):
+        fix(CONF_PLAN, {})
+    return ReadOptions(values, tuple(unusable))
+
+
+def profile_from_options(options: Mapping[str, Any]) -> Profile:
+    """Build the person's profile from their options (unusable ones as their defaults)."""
+    values = read_options(options).values
+    window_start: time | None = None
+    if values[CONF_WINDOW_MODE] == WINDOW_MODE_FIXED:
+        window_start = time.fromisoformat(values[CONF_WINDOW_START])
+    plan = values.get(CONF_PLAN, {})
+    return Profile(
+        body_mass_kg=float(values[CONF_BODY_MASS]),
+        age_group=AgeGroup(values[CONF_AGE_GROUP]),
+        fast_goal_h=float(values[CONF_FAST_GOAL]),
+        eating_window=EatingWindow(
+            length_h=float(values[CONF_WINDOW_LENGTH]), start=window_start
+        ),
+        leucine_target_g=float(values[CONF_LEUCINE_TARGET]),
+        protein_target_g=float(values[CONF_PROTEIN_TARGET]),
+        plan=tuple(DayType(plan.get(day, DayType.NORMAL)) for day in WEEKDAYS),
+        day_start=time.fromisoformat(values[CONF_DAY_START]),
+    )
+
+
+def _number_or(values: dict[str, Any], key: str, default: float, fix: Any) -> float:
+    try:
+        number = NUMBER_OPTIONS[key].allowed.check(values.get(key))
+    except NotANumberError, OutOfRangeError:
+        fix(key, default)
+        return default
+    values[key] = number
+    return number
+
+
+def _is_clock(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        time.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

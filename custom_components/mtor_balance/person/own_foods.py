@@ -24,6 +24,7 @@ from ..core.openfoodfacts_product import (
     ProductNotFoundError,
     RateLimitedError,
 )
+from ..core.validation import NumberRange
 from .const import (
     ATTR_CATEGORY,
     ATTR_KCAL,
@@ -33,6 +34,14 @@ from .const import (
     OWN_FOOD_PREFIX,
 )
 from .openfoodfacts_client import OpenFoodFactsClient
+
+# What a label may say, per 100 g (energy: pure fat is 900 kcal).
+OWN_FOOD_RANGES: dict[str, NumberRange] = {
+    ATTR_PROTEIN: NumberRange(0, 100, "g"),
+    ATTR_LEUCINE: NumberRange(0, 100, "g"),
+    ATTR_KCAL: NumberRange(0, 900, "kcal"),
+}
+MAX_FOOD_NAME = 100
 
 OFF_CLIENT: HassKey[OpenFoodFactsClient] = HassKey(f"{DOMAIN}_openfoodfacts")
 
