@@ -74,15 +74,22 @@ def test_every_raised_error_and_repair_has_a_message() -> None:
         re.findall(r'translation_domain=DOMAIN,\s*translation_key="(\w+)"', source)
     )
     raised |= set(re.findall(r'nothing_to_do_key="(\w+)"', source))
+    # The action validators' own refusals (probatio errors with a translation key).
+    raised |= set(re.findall(r'translation_key="(\w+)",\s*placeholders=', source))
     # Failed barcode lookups are raised with the key barcode_error_key returns.
     own_foods = (PACKAGE / "person" / "own_foods.py").read_text(encoding="utf-8")
     raised |= set(re.findall(r'return "(\w+)"', own_foods))
     assert raised == set(EN["exceptions"])
-    repairs = set(
-        re.findall(
-            r'async_create_issue\([^)]*?translation_key="(\w+)"', source, re.DOTALL
+    # A translation key is written as text, or as a module constant (NAME = "key").
+    constants = dict(re.findall(r'^([A-Z_]+) = "(\w+)"$', source, re.MULTILINE))
+    repairs = {
+        constants.get(key.strip('"'), key.strip('"'))
+        for key in re.findall(
+            r'async_create_issue\([^)]*?translation_key=("\w+"|[A-Z_]+)',
+            source,
+            re.DOTALL,
         )
-    )
+    }
     assert repairs == set(EN["issues"])
 
 

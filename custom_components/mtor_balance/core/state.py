@@ -16,9 +16,30 @@ from .log import IntakeLog, Meal, Totals
 from .model import DayType, Food, Profile
 from .planner import Suggestion, eating_window_on, suggest_next_meal
 
-# Fasting hours are shown in steps of 0.1 h (6 min): fine enough for a dashboard, and at
-# most 240 state writes a day for the value that changes most often.
-FASTING_STEP = timedelta(minutes=6)
+# Fasting hours are shown in steps fine enough for a dashboard and coarse enough not to
+# write a state every few minutes through a long fast: 0.1 h for the first 2 hours, 0.25 h
+# up to 12 hours, then 0.5 h (bands in seconds: up to, step). About 110 writes a day.
+FASTING_BANDS = ((7200, 360), (43200, 900), (math.inf, 1800))
+# Without anything else due, look again after this long.
+IDLE_RECHECK = timedelta(hours=1)
+
+
+def _band_step(elapsed_s: float) -> int:
+    return next(step for upto, step in FASTING_BANDS if elapsed_s < upto)
+
+
+def shown_fasting_hours(since: datetime, now: datetime) -> float:
+    """Return the fasting hours to show at `now`: rounded down to the step of their band."""
+    elapsed = max(0.0, (now - since).total_seconds())
+    step = _band_step(elapsed)
+    return round(elapsed // step * step / 3600, 2)
+
+
+def next_fasting_step(since: datetime, now: datetime) -> datetime:
+    """Return when the shown fasting hours change next after `now`."""
+    elapsed = max(0.0, (now - since).total_seconds())
+    step = _band_step(elapsed)
+    return since + timedelta(seconds=(elapsed // step + 1) * step)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +55,13 @@ class Portion:
 
 @dataclass(frozen=True, slots=True)
 class PersonState:
-    """Everything the entities show, computed at one moment."""
+    """Everything the entities show, computed at one moment.
+
+    While a meal is in progress (from its first entry until 45 minutes after its last),
+    `fasting` is False, `fasting_hours` 0 and `fasting_since` None: no fast is running, so
+    nothing says one began seconds ago. When the meal is over, `fasting` turns True and both
+    count from the meal's last entry. `meal_open_until` is when the meal in progress ends.
+    """
 
     now: datetime
     day_start: datetime
@@ -43,6 +70,7 @@ class PersonState:
     fasting_hours: float | None
     fast_goal_end: datetime | None
     fasting: bool
+    meal_open_until: datetime | None
     fast_goal_reached: bool
     today: Totals
     last_meal: Meal | None
@@ -83,17 +111,24 @@ def person_state(
     today = day_of(now, tz, profile.day_start)
     start, end = day_bounds(today, tz, profile.day_start)
     fast = fasting_state(log, profile, now)
-    hours = fast.hours(now)
+    fasting = fast.fasting(now)
+    if fast.since is None:
+        since, hours = None, None
+    elif fasting:
+        since, hours = fast.since, shown_fasting_hours(fast.since, now)
+    else:
+        since, hours = None, 0.0
     window = eating_window_on(log, profile, today, tz)
     threshold = profile.effective_leucine_g
     return PersonState(
         now=now,
         day_start=start,
         day_type=day_type,
-        fasting_since=fast.since,
-        fasting_hours=None if hours is None else math.floor(hours * 10) / 10,
+        fasting_since=since,
+        fasting_hours=hours,
         fast_goal_end=fast.goal_end,
-        fasting=fast.fasting(now),
+        fasting=fasting,
+        meal_open_until=None if fasting else fast.meal_open_until,
         fast_goal_reached=fast.goal_reached(now),
         today=log.totals(start, end),
         last_meal=log.last_meal(now, merge),
@@ -114,9 +149,9 @@ def next_change(
     today = day_of(now, tz, profile.day_start)
     moments: list[datetime] = [day_bounds(today, tz, profile.day_start)[1]]
     if state.fasting_since is not None:
-        steps = (now - state.fasting_since) // FASTING_STEP + 1
-        moments.append(state.fasting_since + FASTING_STEP * steps)
-        moments.append(state.fasting_since + timedelta(minutes=profile.meal_merge_min))
+        moments.append(next_fasting_step(state.fasting_since, now))
+    if state.meal_open_until is not None:
+        moments.append(state.meal_open_until)
     if state.fast_goal_end is not None:
         moments.append(state.fast_goal_end)
     for day in (today, today + timedelta(days=1)):
@@ -124,7 +159,7 @@ def next_change(
             moments.extend(window)
     moments.append(state.suggestion.time)
     return min(
-        (moment for moment in moments if moment > now), default=now + FASTING_STEP
+        (moment for moment in moments if moment > now), default=now + IDLE_RECHECK
     )
 
 

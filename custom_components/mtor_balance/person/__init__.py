@@ -19,6 +19,7 @@ from .coordinator import PersonCoordinator
 from .diagnostics import person_diagnostics
 from .food_table import async_get_food_table
 from .household import async_get_household
+from .repairs import async_check_options, async_remove_issues, async_watch_scale
 from .scale_follower import ScaleFollower
 from .store import PersonStore, StorageUnavailableError
 
@@ -81,7 +82,9 @@ async def async_setup_person(
     # DataUpdateCoordinator shuts itself down (and cancels its timer) on unload.
     coordinator.async_start()
     entry.async_on_unload(async_get_household(hass).async_add(coordinator))
+    async_check_options(hass, entry)
     if scale := entry.options.get(CONF_SCALE_ENTITY):
+        entry.async_on_unload(async_watch_scale(hass, entry, scale))
         follower = ScaleFollower(
             hass,
             coordinator,
@@ -95,8 +98,9 @@ async def async_setup_person(
 async def async_remove_person(
     hass: HomeAssistant, entry: MtorBalanceConfigEntry
 ) -> None:
-    """Delete a removed person's stored log."""
+    """Delete a removed person's stored log, and the issues about them."""
     await PersonStore(hass, entry.entry_id).async_remove()
+    async_remove_issues(hass, entry)
 
 
 PERSON = EntryKind(
