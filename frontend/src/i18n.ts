@@ -1,0 +1,175 @@
+// The card's own texts in English and Swedish. Food names and the next meal's reason come
+// translated from the backend; backend errors through Home Assistant's translations.
+
+const en = {
+  card_name: "mTOR Balance kitchen card",
+  card_description:
+    "Weigh, choose the food, done: the live scale, one-tap foods, today's meals and the next meal.",
+  loading: "Loading…",
+  no_people:
+    "No person is set up in mTOR Balance yet. Add one under Settings → Devices & services.",
+  person: "Person",
+  people: "People",
+  everyone: "Everyone in the household",
+  title: "Title",
+  dismiss: "Dismiss",
+  error: "Something went wrong.",
+  scale_none: "No scale is set for {name}: choose a food and enter the grams.",
+  scale_unavailable: "The scale is not available.",
+  on_scale: "On the scale",
+  empty: "Put the food on the scale",
+  settling: "Holding steady…",
+  settled: "Settled",
+  choose_food: "Choose the food",
+  selected: "Selected",
+  put_on_scale: "Put it on the scale; choosing a food again replaces it.",
+  log_on_removal: "Take it off the scale to log it.",
+  log_portion: "Log {grams}",
+  grams: "Grams",
+  log: "Log",
+  logged: "Logged {grams} {food}.",
+  logged_short: "Logged",
+  undo: "Undo",
+  undo_last: "Undo the last entry",
+  undone: "Removed {food}.",
+  deleted: "Deleted {food}.",
+  search: "Search foods",
+  search_placeholder: "Search foods, e.g. cottage cheese",
+  searching: "Searching…",
+  no_results: "No food matches “{query}”.",
+  suggestions: "Suggestions",
+  predicted: "Usual now",
+  favorite: "Favourite",
+  recent: "Recent",
+  own_food: "own food",
+  usually: "usually {grams}",
+  tap_to_log: "Tap a food to log the {grams} on the scale.",
+  leucine: "Leucine",
+  protein: "Protein",
+  per_meal_target: "of {target} per meal",
+  with_meal: "the meal with it: {value} of {target}",
+  per_100g: "per 100 g",
+  estimated: "estimated",
+  estimated_hint: "Leucine estimated from protein",
+  today: "Today",
+  no_entries: "Nothing logged today.",
+  meal_at: "Meal at {time}",
+  at_target: "at target",
+  below_target: "below target",
+  delete_entry: "Delete {food} ({grams}) from {time}",
+  confirm_delete: "Delete",
+  cancel: "Cancel",
+  meals_at_target: "Meals at target",
+  count_of_total: "{count} of {total}",
+  totals: "{leucine} leucine · {protein} of {target} protein today",
+  next_meal: "Next meal",
+  next_meal_at: "around {time}",
+  aim_for: "Aim for {leucine} leucine and {protein} protein.",
+  window_closes: "The eating window closes at {time}.",
+  fasting: "Fasting",
+  fasting_progress: "{hours} of {goal}",
+  fasting_since: "since {time}",
+  goal_reached: "goal reached",
+  meal_in_progress: "Meal in progress",
+  no_meal_yet: "No meal logged yet",
+  hours_minutes: "{h} h {m} min",
+  hours: "{h} h",
+} as const;
+
+export type TextKey = keyof typeof en;
+
+// Typed as a full record: a missing Swedish text is a compile error (and a test failure).
+const sv: Record<TextKey, string> = {
+  card_name: "mTOR Balance köksmodul",
+  card_description:
+    "Väg, välj maten, klart: vågen live, mat med ett tryck, dagens måltider och nästa måltid.",
+  loading: "Laddar…",
+  no_people:
+    "Ingen person är inlagd i mTOR Balance än. Lägg till en under Inställningar → Enheter och tjänster.",
+  person: "Person",
+  people: "Personer",
+  everyone: "Alla i hushållet",
+  title: "Rubrik",
+  dismiss: "Stäng",
+  error: "Något gick fel.",
+  scale_none: "Ingen våg är vald för {name}: välj en mat och skriv in grammen.",
+  scale_unavailable: "Vågen är inte tillgänglig.",
+  on_scale: "På vågen",
+  empty: "Lägg maten på vågen",
+  settling: "Håller stilla…",
+  settled: "Stilla",
+  choose_food: "Välj maten",
+  selected: "Vald",
+  put_on_scale: "Lägg den på vågen; väljer du en mat igen ersätter den.",
+  log_on_removal: "Ta av den från vågen så loggas den.",
+  log_portion: "Logga {grams}",
+  grams: "Gram",
+  log: "Logga",
+  logged: "Loggade {grams} {food}.",
+  logged_short: "Loggad",
+  undo: "Ångra",
+  undo_last: "Ångra senaste posten",
+  undone: "Tog bort {food}.",
+  deleted: "Raderade {food}.",
+  search: "Sök mat",
+  search_placeholder: "Sök mat, t.ex. keso",
+  searching: "Söker…",
+  no_results: "Ingen mat matchar ”{query}”.",
+  suggestions: "Förslag",
+  predicted: "Brukar nu",
+  favorite: "Favorit",
+  recent: "Senaste",
+  own_food: "egen mat",
+  usually: "brukar {grams}",
+  tap_to_log: "Tryck på en mat för att logga de {grams} på vågen.",
+  leucine: "Leucin",
+  protein: "Protein",
+  per_meal_target: "av {target} per måltid",
+  with_meal: "måltiden med den: {value} av {target}",
+  per_100g: "per 100 g",
+  estimated: "uppskattat",
+  estimated_hint: "Leucin uppskattat från protein",
+  today: "Idag",
+  no_entries: "Inget loggat idag.",
+  meal_at: "Måltid kl. {time}",
+  at_target: "når målet",
+  below_target: "under målet",
+  delete_entry: "Radera {food} ({grams}) från {time}",
+  confirm_delete: "Radera",
+  cancel: "Avbryt",
+  meals_at_target: "Måltider som når målet",
+  count_of_total: "{count} av {total}",
+  totals: "{leucine} leucin · {protein} av {target} protein idag",
+  next_meal: "Nästa måltid",
+  next_meal_at: "runt {time}",
+  aim_for: "Sikta på {leucine} leucin och {protein} protein.",
+  window_closes: "Ätfönstret stänger kl. {time}.",
+  fasting: "Fasta",
+  fasting_progress: "{hours} av {goal}",
+  fasting_since: "sedan {time}",
+  goal_reached: "målet nått",
+  meal_in_progress: "Måltid pågår",
+  no_meal_yet: "Ingen måltid loggad än",
+  hours_minutes: "{h} h {m} min",
+  hours: "{h} h",
+};
+
+export const TEXTS: Record<"en" | "sv", Record<TextKey, string>> = { en, sv };
+
+export type Lang = keyof typeof TEXTS;
+
+/** The card's language for a Home Assistant language tag: Swedish or English. */
+export function cardLanguage(language: string | undefined): Lang {
+  return (language ?? "").toLowerCase().startsWith("sv") ? "sv" : "en";
+}
+
+export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
+
+/** Return the translate function of a language; `{name}` placeholders are filled in. */
+export function translator(language: string | undefined): Translate {
+  const texts = TEXTS[cardLanguage(language)];
+  return (key, values) =>
+    texts[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      values && name in values ? String(values[name]) : whole,
+    );
+}

@@ -1,0 +1,160 @@
+// The websocket contract of custom_components/mtor_balance/person/websocket.py and
+// today_view.py, and the part of Home Assistant's `hass` object the card uses.
+//
+// Fields may be added to the backend's answers at any time; the card reads only what it
+// knows and treats every optional field as possibly missing.
+
+export interface FoodView {
+  id: string;
+  name: string;
+  name_en?: string;
+  name_sv?: string;
+  category?: string;
+  protein_g: number;
+  leucine_g: number;
+  leucine_estimated?: boolean;
+  own?: boolean;
+}
+
+export interface Entry {
+  entry_id: string;
+  time: string;
+  name: string;
+  food?: string | null;
+  grams?: number | null;
+  protein_g: number;
+  leucine_g: number;
+  kcal?: number | null;
+  leucine_estimated?: boolean;
+  source?: string;
+}
+
+export interface Portion {
+  grams: number;
+  food?: FoodView | null;
+  protein_g?: number | null;
+  leucine_g?: number | null;
+  leucine_estimated?: boolean;
+}
+
+export interface PredictedChip {
+  food: FoodView;
+  grams?: number | null;
+}
+
+export interface Meal {
+  start: string;
+  end?: string | null;
+  protein_g: number;
+  leucine_g: number;
+  leucine_estimated?: boolean;
+  at_target?: boolean;
+  entry_ids: string[];
+}
+
+export interface Fasting {
+  fasting: boolean;
+  since?: string | null;
+  hours?: number | null;
+  goal_h?: number | null;
+  goal_end?: string | null;
+  goal_reached?: boolean;
+}
+
+export interface NextMeal {
+  time?: string | null;
+  reason?: string;
+  reason_text?: string;
+  target_leucine_g?: number | null;
+  target_protein_g?: number | null;
+  window_closes?: string | null;
+  leucine_estimated?: boolean;
+}
+
+export type LogMode = "on_removal" | "button";
+
+export interface TodayView {
+  entry_id: string;
+  name: string;
+  language?: string;
+  scale_entity?: string | null;
+  log_mode?: string; // a LogMode; other values may come from a newer backend
+  portion?: Portion | null;
+  selected_food?: FoodView | null;
+  chips?: {
+    predicted?: PredictedChip[];
+    favorites?: FoodView[];
+    recent?: FoodView[];
+  };
+  entries?: Entry[];
+  meals?: Meal[];
+  totals?: { protein_g: number; leucine_g: number; leucine_estimated?: boolean };
+  targets?: {
+    leucine_per_meal_g?: number;
+    protein_per_day_g?: number;
+    meals_per_day?: number;
+  };
+  meals_at_target?: number;
+  day_type?: string;
+  fasting?: Fasting;
+  next_meal?: NextMeal;
+}
+
+export interface Person {
+  entry_id: string;
+  name: string;
+}
+
+// Home Assistant's websocket error (home-assistant-js-websocket rejects with it).
+export interface BackendError {
+  code?: string;
+  message?: string;
+  translation_domain?: string;
+  translation_key?: string;
+  translation_placeholders?: Record<string, string>;
+}
+
+export interface HassEntity {
+  entity_id: string;
+  state: string;
+  attributes: Record<string, unknown>;
+  last_changed?: string;
+  last_updated?: string;
+}
+
+export interface MessageBase {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface Connection {
+  subscribeMessage<T>(
+    callback: (message: T) => void,
+    message: MessageBase,
+    options?: { resubscribe?: boolean },
+  ): Promise<() => Promise<void> | void>;
+}
+
+export type LocalizeFunc = (key: string, values?: Record<string, unknown>) => string;
+
+export interface HomeAssistant {
+  states: Record<string, HassEntity | undefined>;
+  connection: Connection;
+  callWS<T>(message: MessageBase): Promise<T>;
+  language?: string;
+  locale?: { language?: string; time_zone?: string; time_format?: string };
+  config?: { time_zone?: string };
+  localize?: LocalizeFunc;
+  loadBackendTranslation?: (
+    category: string,
+    integration?: string | string[],
+    configFlow?: boolean,
+  ) => Promise<LocalizeFunc>;
+  themes?: { darkMode?: boolean };
+}
+
+export interface CardConfig {
+  type: string;
+  entry_id?: string;
+  title?: string;
+}
