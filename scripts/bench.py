@@ -57,12 +57,21 @@ from custom_components.mtor_balance.const import (
     DOMAIN,
 )
 from custom_components.mtor_balance.core.foods import FoodTable
+from custom_components.mtor_balance.core.history import (
+    by_year,
+    closable,
+    open_period_start,
+    summarize,
+)
+from custom_components.mtor_balance.core.log import IntakeLog
 from custom_components.mtor_balance.core.model import Entry, Source
 from custom_components.mtor_balance.core.record import PersonRecord
-from custom_components.mtor_balance.person.food_table import FOOD_TABLE_PATH
+from custom_components.mtor_balance.person.food_table import (
+    FOOD_TABLE,
+    FOOD_TABLE_PATH,
+    async_food_index,
+)
 from custom_components.mtor_balance.person.store import (
-    STORAGE_MINOR_VERSION,
-    STORAGE_VERSION,
     PersonStore,
     entry_to_row,
 )
@@ -88,7 +97,7 @@ OPTIONS: dict[str, Any] = {
     "log_mode": "on_removal",
     "plan": dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "normal"),
 }
-HISTORIES = {"0 years": 0.0, "1 year": 1.0, "10 years": 10.0}
+HISTORIES = {"0 years": 0.0, "1 year": 1.0, "10 years": 10.0, "30 years": 30.0}
 SEARCH_QUERIES = (
     "cottage cheese",
     "keso",
@@ -109,9 +118,9 @@ ACTION_MEALS = (
     (dtime(18, 0), (("15237", 200.0),)),
 )
 WEIGHED_MEALS = (
-    (dtime(8, 0), (("", 200.0), ("", 100.0))),
-    (dtime(12, 30), (("", 150.0), ("", 180.0))),
-    (dtime(18, 30), (("", 160.0), ("", 120.0))),
+    (dtime(8, 0), (("", 200.0), ("", 100.0), ("", 60.0))),
+    (dtime(12, 30), (("", 150.0), ("", 180.0), ("", 80.0))),
+    (dtime(18, 30), (("", 160.0), ("", 120.0), ("", 40.0))),
 )
 SETUP_FRESH = "Set-up of one person, fresh Home Assistant instance"
 SETUP_RELOAD = "Set-up of one person on reload (integration already set up)"
@@ -119,7 +128,7 @@ SCALE_PATH = "Scale (weight sensor) path"
 PARSE = "Bluetooth notification parse"
 SEARCH = "Food search (8,797 foods)"
 ACTIONS = "Actions"
-STORAGE = "Storage, 10 years of history"
+STORAGE = "Storage, 10 years of history (open period and closed years)"
 WRITES = "State writes (state_changed events of the person's entities)"
 SECTIONS = (
     SETUP_FRESH,
@@ -400,26 +409,48 @@ def make_history(foods: FoodTable, years: float, end: datetime) -> list[Entry]:
     return entries
 
 
-def write_person_file(
-    config_dir: Path, entry_id: str, entries: Sequence[Entry]
+async def write_history(
+    config_dir: Path, entry_id: str, entries: Sequence[Entry], now: datetime
 ) -> None:
-    """Write a person's storage file directly, in store.py's row format."""
+    """Store a person's history as the integration keeps it, with its own store.
+
+    The open entries go to the person's file and the closed years to their files, exactly
+    as a person who logged `entries` up to `now` has them on disk.
+    """
+    async with home_assistant(config_dir) as hass:
+        store = PersonStore(hass, entry_id)
+        closed = closable(IntakeLog(list(entries)), now)
+        years = by_year(closed)
+        for year, group in years.items():
+            await store.async_save_year(year, group)
+        gone = {entry.id for entry in closed}
+        record = PersonRecord.create(
+            FoodTable(),
+            entries=[entry for entry in entries if entry.id not in gone],
+            history={year: summarize(group) for year, group in years.items()},
+        )
+        await store.async_save(record)
+
+
+def write_one_file(config_dir: Path, entry_id: str, entries: Sequence[Entry]) -> Path:
+    """Write a log as version 1 kept it (one file, indented), to measure its migration."""
     key = f"{DOMAIN}.{entry_id}"
     path = config_dir / ".storage" / key
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {
-        "version": STORAGE_VERSION,
-        "minor_version": STORAGE_MINOR_VERSION,
+        "version": 1,
+        "minor_version": 2,
         "key": key,
         "data": {
             "entries": [entry_to_row(entry) for entry in entries],
             "day_types": {},
             "selected_food": None,
             "favorites": [],
+            "custom_foods": [],
         },
     }
-    # As Home Assistant's Store writes it (orjson, indented by 2).
-    save_json(str(path), payload)
+    save_json(str(path), payload)  # as Home Assistant's Store wrote it: indented
+    return path
 
 
 def _entry_id(label: str) -> str:
@@ -493,7 +524,7 @@ async def bench_setup(config_dir: Path, settings: Settings, results: Results) ->
                 f"mtor_balance, {label} of history",
                 "ms",
                 [_ms(s) for s in fresh[label]],
-                goal=100.0 if label == "10 years" else None,
+                goal=50.0 if label == "10 years" else None,
                 note="integration + entry + food table",
             )
         )
@@ -512,7 +543,6 @@ async def bench_setup(config_dir: Path, settings: Settings, results: Results) ->
                 f"mtor_balance, {label} of history",
                 "ms",
                 [_ms(s) for s in reload[label]],
-                goal=100.0 if label == "10 years" else None,
             )
         )
         row.note = f"{row.median / sun_median:.1f}x sun"
@@ -599,12 +629,47 @@ async def bench_scale(
                 return_response=True,
             )
             times.append(time.perf_counter() - began)
+        written = await hass.async_add_executor_job(
+            os.path.getsize, PersonStore(hass, entry_id).path
+        )
         results.add(
             Row(
                 ACTIONS,
                 f"log_food, {label} of history (saved before it returns)",
                 "ms",
                 [_ms(s) for s in times[1:]],
+            )
+        )
+        results.add(
+            Row(
+                ACTIONS,
+                f"bytes written per logged entry, {label} of history",
+                "kB",
+                [written / 1e3],
+                goal=100.0,
+                note="the person's file, written whole by each log",
+            )
+        )
+
+
+def add_log_food_ratios(results: Results) -> None:
+    """Add log_food with history against log_food without (the same run)."""
+    medians = {
+        row.name.split(", ")[1].split(" of")[0]: row.median
+        for row in results.rows
+        if row.name.startswith("log_food, ")
+    }
+    baseline = medians["0 years"]
+    for label in HISTORIES:
+        if label == "0 years":
+            continue
+        results.add(
+            Row(
+                ACTIONS,
+                f"log_food, {label} / 0 years",
+                "x",
+                [medians[label] / baseline],
+                goal=1.5 if label in ("10 years", "30 years") else None,
             )
         )
 
@@ -660,9 +725,8 @@ async def bench_settle_latency(
 
 async def bench_search_action(hass: HomeAssistant, results: Results) -> None:
     """Measure the search_foods action with every query, as an automation calls it."""
-    await (
-        hass.async_block_till_done()
-    )  # the index is built in an executor job after set-up
+    # The index is built a few seconds after start-up (or by the first search): build it.
+    await async_food_index(hass, hass.data[FOOD_TABLE])
     times: list[float] = []
     for _ in range(20):
         for query in SEARCH_QUERIES:
@@ -765,56 +829,100 @@ def bench_parse(results: Results) -> None:
 async def bench_storage(
     config_dir: Path, history: list[Entry], settings: Settings, results: Results
 ) -> None:
-    """Measure saving and loading 10 years, the file's size and the history's memory."""
+    """Measure the files of 10 years: saving, loading at set-up, closing a month, memory."""
+    now = dt_util.utcnow()
+    entry_id = "bench_storage"
+    await write_history(config_dir, entry_id, history, now)
+    table = FoodTable()
     async with home_assistant(config_dir) as hass:
-        store = PersonStore(hass, "bench_save")
-        table = FoodTable()
-        data = PersonRecord.create(table, entries=history)
+        store = PersonStore(hass, entry_id)
+        record = await store.async_load(table)
         saves: list[float] = []
         for _ in range(settings.saves + 1):
             began = time.perf_counter()
-            await store.async_save(data)
+            await store.async_save(record)
             saves.append(time.perf_counter() - began)
-        size = await hass.async_add_executor_job(os.path.getsize, store.path)
+        person_size = await hass.async_add_executor_job(os.path.getsize, store.path)
+        year_paths = sorted(Path(store.path).parent.glob(f"{store.key}.[0-9]*"))
+        year_sizes = [path.stat().st_size for path in year_paths]
         loads: list[float] = []
         for _ in range(settings.saves + 1):
             began = time.perf_counter()
-            loaded = await store.async_load(table)
+            await store.async_load(table)
             loads.append(time.perf_counter() - began)
-        del loaded
+
+        # Closing a month: this year's file read, merged and written once a month.
+        year = now.year
+        closes: list[float] = []
+        for _ in range(settings.saves + 1):
+            began = time.perf_counter()
+            entries = await store.async_load_year(year)
+            await store.async_save_year(year, entries)
+            closes.append(time.perf_counter() - began)
+        month = [
+            entry for entry in history if open_period_start(now) <= entry.time < now
+        ]
 
         gc.collect()
         tracemalloc.start()
         base, _ = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
-        log = (await store.async_load(table)).log
+        held = await store.async_load(table)
         gc.collect()
         current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        assert len(log) == len(history)
+        del held
 
     section = STORAGE
     results.add(
         Row(
             section,
-            "save (atomic write; encoded off the event loop)",
+            "save of the person's file (what every change writes)",
             "ms",
             [_ms(s) for s in saves[1:]],
         )
     )
     results.add(
+        Row(section, "person's file size (the open period)", "kB", [person_size / 1e3])
+    )
+    results.add(
         Row(
             section,
-            "load + decode + index (set-up's share)",
+            f"closed years: {len(year_sizes)} files, largest",
+            "kB",
+            [max(year_sizes) / 1e3],
+            note=f"{sum(year_sizes) / 1e6:.2f} MB in all, written once a month at most",
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "closing a month (this year's file read, merged, written)",
+            "ms",
+            [_ms(s) for s in closes[1:]],
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "closing a month, per entry of a month (amortized)",
+            "kB",
+            [max(year_sizes) / 1e3 / max(1, len(month) // 2)],
+            note="this year's file once a month, over a month of entries",
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "load + decode at set-up (the person's file only)",
             "ms",
             [_ms(s) for s in loads[1:]],
         )
     )
-    results.add(Row(section, "file size", "MB", [size / 1e6]))
     results.add(
         Row(
             section,
-            "memory held by the loaded history (tracemalloc)",
+            "memory held after loading (tracemalloc)",
             "MB",
             [(current - base) / 1e6],
         )
@@ -825,6 +933,46 @@ async def bench_storage(
             "peak memory while loading (tracemalloc)",
             "MB",
             [(peak - base) / 1e6],
+            goal=40.0,
+        )
+    )
+
+
+async def bench_migration(
+    config_dir: Path, history: list[Entry], results: Results
+) -> None:
+    """Measure the one-off migration of a version 1 file (one file holding ten years)."""
+    table = FoodTable()
+    migrate_id = "bench_migrate"
+    migrations: list[float] = []
+    migration_peak = 0.0
+    for attempt in range(2):
+        write_one_file(config_dir, migrate_id, history)
+        async with home_assistant(config_dir) as hass:
+            store = PersonStore(hass, migrate_id)
+            gc.collect()
+            if attempt:
+                tracemalloc.start()
+                base, _ = tracemalloc.get_traced_memory()
+            began = time.perf_counter()
+            migrated = await store.async_load(table)
+            migrations.append(time.perf_counter() - began)
+            if attempt:
+                _, peak_migration = tracemalloc.get_traced_memory()
+                tracemalloc.stop()
+                migration_peak = (peak_migration - base) / 1e6
+            assert len(migrated.log) + sum(
+                summary.count for summary in migrated.history.values()
+            ) == len(history)
+            await store.async_remove()
+
+    results.add(
+        Row(
+            STORAGE,
+            "one-off migration of a version 1 file of 10 years",
+            "ms",
+            [_ms(migrations[0])],
+            note=f"peak memory {migration_peak:.0f} MB (tracemalloc, second run)",
         )
     )
 
@@ -835,14 +983,14 @@ async def bench_day(
     """Count the state writes of one person's entities over a simulated day.
 
     Three meals: logged with the log_food action (one food each), or weighed on the scale
-    (two foods each, picked in the Food select). The simulated clock stops at every
+    (three foods each, picked in the Food select). The simulated clock stops at every
     moment a timer is due, as Home Assistant's clock would.
     """
     tz = ZoneInfo(TIME_ZONE)
     day = date(2026, 11, 3)  # a Tuesday, no daylight saving change
     start = datetime.combine(day, dtime(), tz).astimezone(UTC)
     entry_id = "bench_day_weighed" if weighed else "bench_day_action"
-    write_person_file(config_dir, entry_id, make_history(foods, 1.0, start))
+    await write_history(config_dir, entry_id, make_history(foods, 1.0, start), start)
     meals = WEIGHED_MEALS if weighed else ACTION_MEALS
     due = {datetime.combine(day, at, tz).astimezone(UTC): parts for at, parts in meals}
     counts: Counter[str] = Counter()
@@ -898,7 +1046,7 @@ async def bench_day(
         f"{entity_id.split('.', 1)[1].removeprefix('bench_')} {number}"
         for entity_id, number in counts.most_common(3)
     )
-    how = "2 foods each, weighed on the scale" if weighed else "1 food each, log_food"
+    how = "3 foods each, weighed on the scale" if weighed else "1 food each, log_food"
     results.add(
         Row(
             WRITES,
@@ -946,6 +1094,10 @@ def _format(value: float, unit: str) -> str:
         return f"{value:.2f} MB"
     if unit == "us":
         return f"{value:.2f} µs"
+    if unit == "kB":
+        return f"{value:.1f} kB"
+    if unit == "x":
+        return f"{value:.2f}x"
     return f"{value:.2f} ms" if value < 100 else f"{value:.0f} ms"
 
 
@@ -1012,17 +1164,19 @@ async def run(settings: Settings) -> Results:
             label: make_history(foods, years, now) for label, years in HISTORIES.items()
         }
         for label, entries in histories.items():
-            write_person_file(config_dir, _entry_id(label), entries)
+            await write_history(config_dir, _entry_id(label), entries, now)
         results.facts["histories"] = ", ".join(
             f"{label}: {len(entries):,} entries" for label, entries in histories.items()
         )
         done("histories")
         await bench_setup(config_dir, settings, results)
         done("set-up")
-        for label in ("0 years", "10 years"):
+        for label in HISTORIES:
             await bench_scale(config_dir, foods, label, settings, results)
+        add_log_food_ratios(results)
         done("scale+actions")
         await bench_storage(config_dir, histories["10 years"], settings, results)
+        await bench_migration(config_dir, histories["10 years"], results)
         done("storage")
         await bench_day(config_dir, foods, results, weighed=False)
         await bench_day(config_dir, foods, results, weighed=True)

@@ -188,6 +188,12 @@ class FoodTable:
         """Return the common foods, in table order."""
         return [food for food in self._foods if food.common]
 
+    @property
+    def indexed(self) -> bool:
+        """Return whether the search index is built (searching then costs microseconds)."""
+        index = self._index
+        return index is not None and "en" in index.rank and "sv" in index.rank
+
     def build_index(self) -> None:
         """Build the search index now rather than on the first search or resolve.
 
@@ -325,6 +331,11 @@ class FoodLibrary:
         """Combine the bundled `table` with the person's `own` foods."""
         self._table = table
         self._own = FoodTable(own)
+
+    @property
+    def table(self) -> FoodTable:
+        """Return the bundled table (shared by everyone)."""
+        return self._table
 
     @property
     def own_foods(self) -> list[Food]:

@@ -262,8 +262,10 @@ def _when(call: ServiceCall) -> datetime | None:
     return when
 
 
-def _food(coordinator: PersonCoordinator, text: str) -> Food:
-    if (food := coordinator.record.foods.resolve(text, coordinator.language)) is None:
+async def _async_food(coordinator: PersonCoordinator, text: str) -> Food:
+    if (
+        food := await coordinator.async_resolve_food(text, coordinator.language)
+    ) is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="unknown_food",
@@ -286,7 +288,7 @@ def food_response(food: Food, language: str) -> dict[str, Any]:
 
 async def _async_log_food(call: ServiceCall) -> ServiceResponse:
     coordinator = _coordinator(call)
-    food = _food(coordinator, call.data[ATTR_FOOD])
+    food = await _async_food(coordinator, call.data[ATTR_FOOD])
     entry = await coordinator.async_log_food(
         food, call.data[ATTR_GRAMS], _when(call), Source.ACTION
     )
@@ -336,7 +338,7 @@ async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
 async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
     coordinator = _coordinator(call)
     language = coordinator.language
-    foods = coordinator.record.foods.search(
+    foods = await coordinator.async_search_foods(
         call.data[ATTR_QUERY], language=language, limit=call.data[ATTR_LIMIT]
     )
     return {"foods": [food_response(food, language) for food in foods]}

@@ -369,7 +369,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
         errors: dict[str, str] = {}
         if user_input is not None:
             coordinator = self._coordinator
-            self._found = coordinator.record.foods.search(
+            self._found = await coordinator.async_search_foods(
                 user_input[ATTR_QUERY],
                 language=coordinator.language,
                 limit=FAVORITE_RESULTS,

@@ -36,6 +36,7 @@ from ..core.state import (
 )
 from ..kinds import MtorBalanceConfigEntry
 from .const import EVENT_LOGGED, EVENT_REMOVED
+from .food_table import async_food_index
 from .options import profile_from_options
 from .persistence import PersonFiles
 from .store import PersonStore
@@ -72,6 +73,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         )
         # Logged and removed entries, told (Meal event) once they are on disk.
         self._untold: list[tuple[str, Entry]] = []
+        self._stopped = False
         self._day: date | None = None
         self._portion_grams: float | None = None
         self._unsub_timer: CALLBACK_TYPE | None = None
@@ -92,6 +94,18 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     def language(self) -> str:
         """Return the language for food names."""
         return "sv" if self.hass.config.language.startswith("sv") else "en"
+
+    async def async_search_foods(
+        self, query: str, *, language: str, limit: int
+    ) -> list[Food]:
+        """Return the foods matching `query` (own foods first), names in `language`."""
+        await async_food_index(self.hass, self.record.foods.table)
+        return self.record.foods.search(query, language=language, limit=limit)
+
+    async def async_resolve_food(self, text: str, language: str) -> Food | None:
+        """Return the one food `text` names (an id or a name in either language)."""
+        await async_food_index(self.hass, self.record.foods.table)
+        return self.record.foods.resolve(text, language)
 
     def food_choices(self) -> list[Food]:
         """Return the foods for the Food select (kept until the record changes)."""
@@ -209,6 +223,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
 
     @override
     async def async_shutdown(self) -> None:
+        self._stopped = True  # a change finishing after this schedules nothing more
         await super().async_shutdown()
         self._cancel_timer()
         self.files.async_stop()
@@ -296,6 +311,8 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     @callback
     def _schedule_next(self, state: PersonState) -> None:
         self._cancel_timer()
+        if self._stopped:
+            return
         self._unsub_timer = async_track_point_in_utc_time(
             self.hass,
             self._async_clock,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import UTC, datetime
-import glob
 import logging
 import os
 from pathlib import Path
@@ -419,19 +418,30 @@ class PersonStore:
 
     # --- files on disk -----------------------------------------------------------------
 
-    def _files(self, pattern: str) -> list[Path]:
-        """Return this person's files in `.storage` whose name after the key matches."""
-        folder = Path(self.hass.config.path(STORAGE_DIR))
-        return sorted(folder.glob(f"{glob.escape(self.key)}{pattern}"))
+    def _files(self, *, temporary: bool) -> list[Path]:
+        """Return this person's year files, or their temporary files, in `.storage`."""
+        folder = self.hass.config.path(STORAGE_DIR)
+        prefix = f"{self.key}."
+        try:
+            names = [e.name for e in os.scandir(folder) if e.name.startswith(prefix)]
+        except FileNotFoundError:
+            return []
+        rest = (name[len(prefix) :] for name in names)
+        return [
+            Path(folder, prefix + part)
+            for part in rest
+            if (TEMP_MARK[1:] in part) == temporary
+            and (temporary or (len(part) == 4 and part.isdigit()))
+        ]
 
     def _remove_orphans(self) -> None:
-        for path in self._files(f"*{TEMP_MARK}*"):
+        for path in self._files(temporary=True):
             with suppress(OSError):
                 path.unlink()
                 _LOGGER.info("Removed %s, left behind by an interrupted write", path)
 
     def _remove_years(self) -> None:
-        for path in self._files(".[0-9][0-9][0-9][0-9]"):
+        for path in self._files(temporary=False):
             with suppress(OSError):
                 path.unlink()
 

@@ -143,15 +143,17 @@ async def ws_subscribe_today(
         ),
     }
 )
-@callback
-def ws_search_foods(
+@async_response
+async def ws_search_foods(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Send the foods matching the query, names in the viewer's language."""
     person = _person(hass, msg["entry_id"])
     language = food_language(msg.get("language") or hass.config.language)
     foods = person.record.foods
-    found = foods.search(msg["query"], language=language, limit=msg["limit"])
+    found = await person.async_search_foods(
+        msg["query"], language=language, limit=msg["limit"]
+    )
     connection.send_result(
         msg["id"],
         {
