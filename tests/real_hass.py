@@ -19,6 +19,7 @@ Every wait has a deadline, the process is always killed at the end of the test, 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 import contextlib
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from typing import Any
 import urllib.error
 import urllib.request
 
+import aiohttp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +69,7 @@ homeassistant:
   latitude: 59.33
   longitude: 18.07
   language: {language}
+  country: SE
 {components}
 logger:
   default: warning
@@ -81,6 +84,15 @@ def _free_port() -> int:
 
 class HassDownError(Exception):
     """Home Assistant is not (or no longer) answering."""
+
+
+class RefusedError(Exception):
+    """Home Assistant answered a request with an error."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(f"{status}: {message}")
+        self.status = status
+        self.message = message
 
 
 @dataclass
@@ -159,8 +171,12 @@ class Hass:
         timeout: float = REQUEST_TIMEOUT_S,
         *,
         missing_ok: bool = False,
+        allow_error: bool = False,
     ) -> Any:
-        """Call the REST API; return the decoded JSON answer (None for a 404 if allowed)."""
+        """Call the REST API; return the decoded JSON answer (None for a 404 if allowed).
+
+        With `allow_error`, an error answer raises RefusedError instead of failing.
+        """
         request = urllib.request.Request(
             f"http://{HOST}:{self.port}{path}",
             method=method,
@@ -179,9 +195,39 @@ class Hass:
             if missing_ok and err.code == 404:
                 return None
             detail = err.read().decode(errors="replace")
+            if allow_error:
+                raise RefusedError(err.code, detail) from err
             pytest.fail(f"{method} {path} -> {err.code}: {detail}")
         except (OSError, TimeoutError) as err:
             raise HassDownError(str(err)) from err
+
+    def post_refused(self, path: str, body: Any) -> tuple[int, str]:
+        """Call the REST API expecting an error; return its status and message."""
+        try:
+            answer = self.request("POST", path, body, allow_error=True)
+        except RefusedError as err:
+            return err.status, err.message
+        pytest.fail(f"POST {path} was not refused: {answer}")
+
+    def ws(self, message: dict[str, Any]) -> Any:
+        """Send one websocket command as the owner; return its result."""
+        return asyncio.run(self._ws(message))
+
+    async def _ws(self, message: dict[str, Any]) -> Any:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(
+                f"http://{HOST}:{self.port}/api/websocket", timeout=REQUEST_TIMEOUT_S
+            ) as socket_,
+        ):
+            await socket_.receive_json()  # auth_required
+            await socket_.send_json({"type": "auth", "access_token": self.token})
+            assert (await socket_.receive_json())["type"] == "auth_ok"
+            await socket_.send_json({"id": 1, **message})
+            while (answer := await socket_.receive_json())["id"] != 1:
+                pass
+            assert answer["success"], answer
+            return answer["result"]
 
     def get(
         self, path: str, timeout: float = REQUEST_TIMEOUT_S, *, missing_ok: bool = False

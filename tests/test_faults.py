@@ -262,9 +262,9 @@ async def test_when_saving_fails_the_person_is_told_and_nothing_is_lost(
 
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() == 0,
-    reason="root writes to read-only directories; the patched variant above covers it",
+    reason="root writes to read-only directories; tests/test_durability.py remounts",
 )
-async def test_a_read_only_storage_directory_does_not_break_logging(
+async def test_a_read_only_storage_directory_is_told_and_the_entry_kept(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     freezer.move_to(NOW)
@@ -273,13 +273,16 @@ async def test_a_read_only_storage_directory_does_not_break_logging(
     storage = _storage_file(hass).parent
     storage.chmod(0o555)
     try:
-        second = await _call(hass, "log_food", {"food": "05064", "grams": 150})
-        await hass.async_block_till_done()
+        with pytest.raises(HomeAssistantError) as err:
+            await _call(hass, "log_food", {"food": "05064", "grams": 150})
+        assert err.value.translation_key == "not_saved"
         assert len(await _everything(hass)) == 2
     finally:
         storage.chmod(0o755)
-    await _call(hass, "log_nutrients", {"leucine_g": 3})
-    assert _stored_ids(hass)[:2] == [first["entry_id"], second["entry_id"]]
+    third = await _call(hass, "log_nutrients", {"leucine_g": 3})
+    assert len(_stored_ids(hass)) == 3
+    assert _stored_ids(hass)[0] == first["entry_id"]
+    assert _stored_ids(hass)[-1] == third["entry_id"]
 
 
 # --- a flapping scale ---------------------------------------------------------------------
