@@ -528,8 +528,8 @@ async def test_meal_reminder_at_the_suggested_time_with_reason_and_target(
         },
     )
     meal = "sensor.anna_next_suggested_meal"
-    await _log(hass, "01012", 100)  # 1.1 g leucine: under the target, top up at 13:10
-    assert hass.states.get(meal).attributes["reason"] == "top_up"
+    await _log(hass, "01012", 100)  # 11 g protein, 1.1 g leucine: add to this meal now
+    assert hass.states.get(meal).attributes["reason"] == "add_to_meal"
     await _move_to(hass, freezer, _at("02 12:40:00"))
     await _log(hass, "01012", 200)  # the same meal grows to 3.3 g: 3 h after 12:40
     assert hass.states.get(meal).state == "2026-11-02T14:40:00+00:00"
@@ -539,7 +539,8 @@ async def test_meal_reminder_at_the_suggested_time_with_reason_and_target(
     await _move_to(hass, freezer, _at("02 15:39:59"))
     assert notify == []
     await _move_to(hass, freezer, _at("02 15:40:00"))
-    expected = f"{REASON_REFRACTORY}. Aim for 2.5 g leucine (about 43 g protein)."
+    # 128 g a day, 33 g eaten: the two meals left (15:40, 18:40) hold about 47 g each.
+    expected = f"{REASON_REFRACTORY}. Aim for 2.5 g leucine (about 47 g protein)."
     assert _messages(notify) == [
         {"entity_id": [PHONE], "title": "Anna: time to eat", "message": expected}
     ]

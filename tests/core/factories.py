@@ -30,3 +30,10 @@ def entry(
         leucine_estimated=estimated,
         source=Source.ACTION,
     )
+
+
+def free_leucine(time: datetime, leucine_g: float = 3.0) -> Entry:
+    """Return an entry of free leucine powder: no protein, 4 kcal per gram."""
+    return entry(
+        time, leucine_g=leucine_g, protein_g=0.0, kcal=4 * leucine_g, name="leucine"
+    )

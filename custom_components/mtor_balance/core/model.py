@@ -92,6 +92,11 @@ class Entry(NamedTuple):
     grams: float | None = None
 
 
+# Sleep hours that suit most people (the planner suggests nothing while asleep).
+DEFAULT_BEDTIME = time(23, 0)
+DEFAULT_WAKE_TIME = time(7, 0)
+
+
 @dataclass(frozen=True, slots=True)
 class EatingWindow:
     """When a person eats: a fixed daily window, or one that opens with the first meal."""
@@ -101,8 +106,20 @@ class EatingWindow:
 
 
 @dataclass(frozen=True, slots=True)
+class TrainingSlot:
+    """A weekday's planned training session: its local start time and length."""
+
+    start: time
+    duration_min: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
-    """Everything about a person that the model needs."""
+    """Everything about a person that the model needs.
+
+    The fields after `meal_merge_min` feed the meal planner (docs/planner.md); each has a
+    default that suits most people so that older callers keep working.
+    """
 
     body_mass_kg: float
     age_group: AgeGroup
@@ -113,6 +130,17 @@ class Profile:
     plan: tuple[DayType, ...] = field(default=(DayType.NORMAL,) * 7)  # Monday first
     day_start: time = time(0, 0)
     meal_merge_min: float = 45.0
+    # No meal is suggested from bedtime to the wake time (local clock times). The same time
+    # for both means no sleep hours.
+    bedtime: time = DEFAULT_BEDTIME
+    wake_time: time = DEFAULT_WAKE_TIME
+    # Suggest a casein-rich protein meal 30-60 min before bed (Res 2012, Trommelen 2016).
+    pre_sleep_protein: bool = False
+    # Protein budget of a low-protein day in g/kg; None: 0.8 (RDA), 1.0 for older adults
+    # (the ESPEN minimum, Deutz 2014).
+    low_day_protein_g_per_kg: float | None = None
+    # Weekly training schedule, Monday first: a session per weekday, or None.
+    training: tuple[TrainingSlot | None, ...] = ()
 
     @property
     def effective_leucine_g(self) -> float:

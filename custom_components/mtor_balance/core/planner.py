@@ -1,112 +1,151 @@
-"""The meal planner: when the next meal should be, and why (nutrition.md §4).
+"""The meal planner: when the next meal should be, what it should hold, and why.
 
-Pure and deterministic: one log, profile and moment always give the same suggestion. All
-arithmetic is in UTC; local clock times enter only through `core.days` and the time zone.
+Pure and deterministic: one log, profile, moment and set of training sessions always give
+the same suggestion. All arithmetic is in UTC; local clock times (eating window, sleep,
+training schedule, the day's start) enter only through `core.days` and the time zone.
 
-Decisions made here beyond nutrition.md §4:
+The rules, their sources and the decisions taken where the evidence is silent are in
+docs/planner.md (nutrition.md §4, v2). In short:
 
-- Refractory spacing after a meal (`refractory_period`): 3 h after an effective meal; +1 h
-  when its leucine reaches 2x the target or its protein 0.6 g/kg, another +1 h at 3x the target
-  or 0.9 g/kg (cap 5 h); 1 h after a sub-threshold meal ("top up"); none when the meal's
-  protein is unknown (leucine and protein both 0). The spacing runs from every recent meal, not
-  only the last one: a snack after an effective meal does not cut that meal's spacing short.
-- A window shorter than 2 x 3 h (20:4) caps the spacing at half the window so that two meals
-  fit, and raises the per-meal protein to half the daily target, kept within 0.4-0.6 g/kg.
-- The meal that breaks the fast (the first one in a window) waits for the fasting goal. When
-  the goal is reached only after the window has closed, that window is skipped.
-- Fixed windows are clock windows: 12:00 + 8 h is 12:00-20:00 local on daylight-saving days
-  too, so a window that spans the clock change is an hour shorter or longer in real time. A
-  window whose start is earlier in the day than `Profile.day_start` belongs to the day that
-  ends then (it opens on the next calendar date).
-- A window that began on the previous day and is still open (18:00 + 8 h at 01:00) is the
-  current one. An eating window never reaches into a fast day: it is cut at that day's start,
-  and windows of fast days do not count.
-- Training (step 5) that ends before the window closes and at least 2 h after the last meal
-  moves the meal to 30 min after training ends. It counts from an hour before `now` on (step 5
-  says an hour before the planned meal; a session that ended within the last hour also counts
-  when the planned meal is later, so fasted training is fed right after). If a whole spacing
-  (3 h, or half a short window) still fits between the planned meal and the post-training
-  meal, the planned meal stays and the post-training meal comes next. Training may end a fast
-  early but never moves a meal out of the window or onto a fast day.
-- The window-close rule (step 6) needs fewer than 1 / 2 / 3 effective meals in the window on a
-  low-protein / normal / high-protein day. The last-chance meal is at least 1 h after the
-  previous meal so that it is a meal of its own.
-- Fast days: nothing until the next day (skipping further fast days of the plan) whose window
-  opens, and not before 24 h (or the fasting goal, if longer) after the last meal.
-- Low-protein days: one feeding with 0.8 g/kg protein; once eaten, the next day's window.
-- Targets follow the day type of the day the suggested meal falls on: normal days a third of
-  the daily protein target per meal; high-protein days at least 0.3 g/kg (adults, between
-  Moore 2015's 0.24 g/kg and Schoenfeld & Aragon 2018's 0.4 g/kg) or 0.4 g/kg (older adults,
-  Moore 2015), never less than on a normal day. The leucine target is the profile's.
+- A feeding (fast-breaking entries at most 45 min apart) is a *meal* when its protein reaches
+  half the per-meal dose (0.3 g/kg, older adults 0.4 g/kg; Moore 2015), and *at target*
+  when its protein reaches the dose and its leucine 80 % of the leucine target. Smaller
+  feedings (snacks, drinks, free amino acids) count towards the day's protein but neither
+  count as a meal nor restart the spacing (Churchward-Venne 2014 tested leucine added to
+  whey, not leucine alone).
+- While a feeding is open (within 45 min of its last entry) and under target, the advice is
+  to add to it now, unless it falls inside the spacing after an earlier meal.
+- Meals are spaced about 3 h (Areta 2013), +1 h after a very large meal and +2 h after a
+  huge one, never more than 5 h (Trommelen 2023).
+- What is left of the day's protein is spread over the meals that still fit (Mamerow 2014);
+  when that raises the meal above the planned amount the day is *behind* (Morton 2018),
+  and a last meal 2 h after the previous one is offered before the window closes.
+- Nothing is suggested while asleep; regular meals end an hour before bed; an optional
+  casein-rich meal 30-60 min before bed (Res 2012, Trommelen 2016).
+- Training: a meal within about 2 h after a session (Jäger 2017), none during one, and the
+  meal before a session is called a pre-training meal when the one before it was more than
+  4 h earlier. Training never moves a meal out of the eating window, onto a fast day or
+  before the fasting goal.
+- Day types are the person's plan (no claimed benefit): low-protein days are a budget,
+  high-protein days raise the per-meal and daily amounts, fast days wait for the next
+  eating day and the fasting goal.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
+import math
 
 from .days import day_of, local_time
-from .fasting import fasting_state
 from .log import IntakeLog, Meal
 from .model import AgeGroup, DayType, Profile
+from .training import TrainingSession, merge_sessions, sessions_from_schedule
 
-# Spacing after an effective meal (Areta 2013; Bohé 2001; Atherton 2010).
+# --- Judging a meal (Moore 2015; nutrition.md §4) ---------------------------------------
+MEAL_DOSE_G_PER_KG: dict[AgeGroup, float] = {AgeGroup.ADULT: 0.3, AgeGroup.OLDER: 0.4}
+HIGH_DAY_MEAL_DOSE_G_PER_KG = 0.4  # high-protein days (Schoenfeld & Aragon 2018)
+LEUCINE_SHARE_OF_TARGET = 0.8  # leucine at target: 80 % of the person's leucine target
+MEAL_MIN_SHARE = 0.5  # a feeding under half the dose is a snack, not a meal
+LEUCINE_PER_G_PROTEIN = 0.08  # mixed food (nutrition.md §3.4, "unknown")
+FREE_AMINO_ACID_SHARE = (
+    0.15  # leucine above 15 % of protein: free amino acids were added
+)
+ADD_STEP_G = 5.0  # "add about N g": rounded up to 5 g
+
+# --- Spacing (Areta 2013; Trommelen 2023) -----------------------------------------------
 REFRACTORY = timedelta(hours=3)
-LARGE_MEAL_EXTRA = timedelta(hours=1)  # per size step of a large meal (Trommelen 2023)
+LARGE_MEAL_EXTRA = timedelta(hours=1)  # per size step
 MAX_REFRACTORY = timedelta(hours=5)
 # Size steps of a large meal: (leucine as a multiple of the target, protein in g/kg).
 LARGE_MEAL_STEPS = ((2.0, 0.6), (3.0, 0.9))
-TOP_UP_AFTER = timedelta(hours=1)  # after a sub-threshold meal
-POST_TRAINING_DELAY = timedelta(minutes=30)  # ISSN (Jäger 2017)
-TRAINING_LOOKBACK = timedelta(hours=1)
-TRAINING_AFTER_MEAL = timedelta(hours=2)
-CLOSING_MARGIN = timedelta(minutes=30)
-FAST_DAY_MIN_FAST = timedelta(hours=24)
-# RDA: the protein of a whole low-protein day, eaten in its one feeding.
-LOW_DAY_PROTEIN_G_PER_KG = 0.8
-HIGH_DAY_MEAL_PROTEIN_G_PER_KG: dict[AgeGroup, float] = {
-    AgeGroup.ADULT: 0.3,
-    AgeGroup.OLDER: 0.4,
+LAST_CHANCE_GAP = timedelta(
+    hours=2
+)  # MPS is back at baseline ~2 h after a meal (Atherton 2010)
+CLOSING_MARGIN = timedelta(
+    minutes=30
+)  # a regular meal starts at least 30 min before closing
+
+# --- The day (Morton 2018; Mamerow 2014; PROT-AGE/ESPEN) --------------------------------
+BEHIND_TOLERANCE = 0.1  # behind: the meal must be over 10 % larger than planned
+MAX_MEAL_PROTEIN_G_PER_KG = 1.25  # the largest dose tested: 100 g (Trommelen 2023)
+LOW_DAY_PROTEIN_G_PER_KG: dict[AgeGroup, float] = {
+    AgeGroup.ADULT: 0.8,  # RDA
+    AgeGroup.OLDER: 1.0,  # ESPEN minimum (Deutz 2014)
 }
-SHORT_WINDOW = 2 * REFRACTORY  # fewer than three spaced meals fit in a shorter window
-SHORT_WINDOW_MEAL_PROTEIN_G_PER_KG = (0.4, 0.6)
-MEALS_PER_DAY = 3
-MIN_EFFECTIVE_MEALS: dict[DayType, int] = {
-    DayType.LOW_PROTEIN: 1,
-    DayType.NORMAL: 2,
-    DayType.HIGH_PROTEIN: 3,
-    DayType.FAST: 0,
-}
+HIGH_DAY_FACTOR = 1.25
+HIGH_DAY_PROTEIN_G_PER_KG = (1.6, 2.2)  # Morton 2018: plateau, upper confidence limit
+ESPEN_MIN_G_PER_KG = 1.0  # older adults (Deutz 2014)
+
+# --- Sleep (Res 2012; Trommelen 2016) ---------------------------------------------------
+PRE_BED = timedelta(hours=1)  # regular meals end an hour before bed
+PRE_SLEEP_EARLIEST = timedelta(minutes=60)
+PRE_SLEEP_LATEST = timedelta(minutes=30)
+PRE_SLEEP_PROTEIN_G = (30.0, 40.0)
+
+# --- Training (Jäger 2017) --------------------------------------------------------------
+POST_TRAINING_WITHIN = timedelta(hours=2)
+PRE_TRAINING_LEAD = timedelta(hours=2)
+PRE_TRAINING_GAP = timedelta(hours=4)
+
 MIN_WINDOW_H = 0.25
 MAX_WINDOW_H = 24.0
 
 _ONE_DAY = timedelta(days=1)
 _JUST_AFTER = timedelta(microseconds=1)
-# Days to look ahead: a 7-day plan with one eating day still has it in here.
-_SEARCH_DAYS = 10
-_RECENT = 2 * MAX_REFRACTORY  # meals older than this no longer delay the next one
+_SEARCH_DAYS = 10  # a 7-day plan with one eating day still has it in here
+_LOOKBACK = timedelta(hours=24)  # meals older than this no longer shape the next one
+_FIT_STEPS = 64
+_GOAL_STEPS = 4
+_SCAN_FEEDINGS = 20
+_MAX_SLOTS = 16
+_REFERENCE_DAY = datetime(2001, 1, 1)  # noqa: DTZ001 - clock arithmetic, no time zone
 
 
 class Reason(StrEnum):
-    """Why the next meal is suggested when it is. Stable codes, translated by the HA layer."""
+    """Which rule set the suggestion. Stable codes, translated by the HA layer."""
 
     NO_HISTORY = "no_history"
     FAST_GOAL = "fast_goal"
     WINDOW_OPENS = "window_opens"
     REFRACTORY = "refractory"
-    TOP_UP = "top_up"
+    ADD_TO_MEAL = "add_to_meal"
+    PRE_TRAINING = "pre_training"
     POST_TRAINING = "post_training"
     LAST_CHANCE = "last_chance"
+    PRE_SLEEP = "pre_sleep"
+    AFTER_WAKING = "after_waking"
     NEXT_WINDOW = "next_window"
     FAST_DAY = "fast_day"
     LOW_PROTEIN_DAY = "low_protein_day"
     NOW = "now"
 
 
+class Evidence(StrEnum):
+    """The source a rule follows (docs/planner.md has population and strength)."""
+
+    PLAN = "plan"  # the person's own settings: no benefit is claimed
+    ARETA_2013 = "areta_2013"
+    MOORE_2015 = "moore_2015"
+    TROMMELEN_2023 = "trommelen_2023"
+    MORTON_2018 = "morton_2018"
+    MAMEROW_2014 = "mamerow_2014"
+    JAGER_2017 = "jager_2017"
+    RES_2012 = "res_2012"
+    TROMMELEN_2016 = "trommelen_2016"
+    DEUTZ_2014 = "deutz_2014"
+    CHURCHWARD_VENNE_2014 = "churchward_venne_2014"
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """The next suggested meal. Times are aware and in UTC."""
+    """The next suggested meal. Times are aware and in UTC.
+
+    `day` and the `day_*` fields describe the plan day the suggested meal belongs to.
+    `add_protein_g` and `meal_open_until` are set only for `Reason.ADD_TO_MEAL`.
+    """
 
     time: datetime
     reason: Reason
@@ -115,6 +154,28 @@ class Suggestion:
     fast_ends: datetime | None
     window_closes: datetime | None
     estimated: bool
+    evidence: Evidence = Evidence.PLAN
+    target_evidence: Evidence = Evidence.MOORE_2015
+    day: date | None = None
+    day_protein_target_g: float = 0.0
+    day_protein_remaining_g: float = 0.0
+    meals_left: int = 0
+    behind: bool = False
+    add_protein_g: float = 0.0
+    meal_open_until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EspenShortfall:
+    """A weekday whose planned protein is under the ESPEN minimum for an older adult."""
+
+    weekday: int  # 0 = Monday
+    day_type: DayType
+    planned_protein_g: float
+    minimum_g: float
+
+
+# --- Targets ------------------------------------------------------------------------------
 
 
 def planned_day_type(profile: Profile, day: date) -> DayType:
@@ -124,27 +185,122 @@ def planned_day_type(profile: Profile, day: date) -> DayType:
     return profile.plan[day.weekday() % len(profile.plan)]
 
 
-def meal_targets(profile: Profile, day_type: DayType) -> tuple[float, float]:
-    """Return the leucine and protein (g) to aim for in one meal on a day of `day_type`."""
-    mass = profile.body_mass_kg
-    if day_type is DayType.LOW_PROTEIN:
-        return profile.leucine_target_g, float(round(LOW_DAY_PROTEIN_G_PER_KG * mass))
-    protein = profile.protein_target_g / MEALS_PER_DAY
+def meal_dose_g(profile: Profile, day_type: DayType = DayType.NORMAL) -> float:
+    """Return the protein (g) a meal needs to be at target (Moore 2015)."""
+    per_kg = MEAL_DOSE_G_PER_KG[profile.age_group]
     if day_type is DayType.HIGH_PROTEIN:
-        protein = max(protein, HIGH_DAY_MEAL_PROTEIN_G_PER_KG[profile.age_group] * mass)
-    if _window_length(profile) < SHORT_WINDOW:
-        low, high = SHORT_WINDOW_MEAL_PROTEIN_G_PER_KG
-        two_meals = min(max(profile.protein_target_g / 2, low * mass), high * mass)
-        protein = max(protein, two_meals)
-    return profile.leucine_target_g, float(round(protein))
+        per_kg = max(per_kg, HIGH_DAY_MEAL_DOSE_G_PER_KG)
+    return per_kg * profile.body_mass_kg
+
+
+def low_day_protein_g_per_kg(profile: Profile) -> float:
+    """Return the protein budget of a low-protein day in g/kg."""
+    if profile.low_day_protein_g_per_kg is not None:
+        return max(0.0, profile.low_day_protein_g_per_kg)
+    return LOW_DAY_PROTEIN_G_PER_KG[profile.age_group]
+
+
+def daily_protein_target(profile: Profile, day_type: DayType) -> float:
+    """Return the protein (g) to aim for on a day of `day_type` (0 on fast days)."""
+    mass = profile.body_mass_kg
+    normal = profile.protein_target_g
+    if day_type is DayType.FAST:
+        return 0.0
+    if day_type is DayType.LOW_PROTEIN:
+        return min(normal, low_day_protein_g_per_kg(profile) * mass)
+    if day_type is DayType.HIGH_PROTEIN:
+        low, high = HIGH_DAY_PROTEIN_G_PER_KG
+        raised = min(max(normal * HIGH_DAY_FACTOR, low * mass), high * mass)
+        return max(normal, raised)
+    return normal
+
+
+def planned_meals(profile: Profile, day_type: DayType = DayType.NORMAL) -> int:
+    """Return how many spaced meals a typical day of `day_type` is planned for.
+
+    The meals about 3 h apart that fit in the eating window and before bedtime - 1 h (a
+    window that opens with the first meal opens at the wake time). A low-protein day plans
+    only as many meals as its budget fills at the per-meal dose.
+    """
+    length = _window_length(profile)
+    clock = profile.eating_window.start
+    if clock is None:
+        clock = profile.wake_time if _sleeps(profile) else profile.day_start
+    start = datetime.combine(_REFERENCE_DAY.date(), clock)
+    last = start + length - _margin(length)
+    blocks = _clock_nights(profile)
+    count, moment = 0, start
+    while count < _MAX_SLOTS:
+        block = next((end for begin, end in blocks if begin < moment < end), None)
+        if block is not None:
+            moment = block
+            continue
+        if moment > last:
+            break
+        count += 1
+        moment += REFRACTORY
+    count = max(count, 1)
+    if day_type is DayType.LOW_PROTEIN:
+        budget = daily_protein_target(profile, day_type)
+        count = max(1, min(count, math.floor(budget / meal_dose_g(profile) + 1e-9)))
+    return count
+
+
+def meal_targets(profile: Profile, day_type: DayType) -> tuple[float, float]:
+    """Return the leucine and protein (g) planned for one meal on a typical day of `day_type`.
+
+    The day's protein spread evenly over its planned meals (Mamerow 2014), at least the
+    per-meal dose (Moore 2015), at most 1.25 g/kg. Fast days plan like normal days (for the
+    meal that ends the fast). The suggestion adapts this to what was eaten.
+    """
+    if day_type is DayType.FAST:
+        day_type = DayType.NORMAL
+    mass = profile.body_mass_kg
+    target = daily_protein_target(profile, day_type)
+    per_meal = target / planned_meals(profile, day_type)
+    if day_type is not DayType.LOW_PROTEIN:
+        per_meal = max(per_meal, meal_dose_g(profile, day_type))
+    per_meal = min(per_meal, MAX_MEAL_PROTEIN_G_PER_KG * mass)
+    return profile.leucine_target_g, float(max(1, round(per_meal)))
+
+
+def is_meal(meal: Meal, profile: Profile) -> bool:
+    """Return whether a feeding is a meal: its protein reaches half the per-meal dose."""
+    return meal.protein_g >= MEAL_MIN_SHARE * meal_dose_g(profile)
+
+
+def meal_at_target(meal: Meal, profile: Profile, day_type: DayType) -> bool:
+    """Return whether a meal reaches the protein dose and 80 % of the leucine target."""
+    return (
+        meal.protein_g >= meal_dose_g(profile, day_type) - 1e-9
+        and meal.leucine_g >= LEUCINE_SHARE_OF_TARGET * profile.leucine_target_g - 1e-9
+    )
+
+
+def meals_at_target(
+    log: IntakeLog,
+    profile: Profile,
+    start: datetime,
+    end: datetime,
+    day_type: DayType,
+) -> int:
+    """Return how many meals that begin in [start, end) are at target."""
+    merge = timedelta(minutes=profile.meal_merge_min)
+    return sum(
+        1
+        for meal in log.meals(start, end, merge)
+        if meal_at_target(meal, profile, day_type)
+    )
 
 
 def refractory_period(meal: Meal, profile: Profile) -> timedelta:
-    """Return how long after `meal` the next meal should wait (nutrition.md §4 step 2)."""
-    if meal.leucine_g <= 0 and meal.protein_g <= 0:
-        return timedelta(0)  # protein unknown: no basis for a spacing
-    if meal.leucine_g < profile.effective_leucine_g:
-        return TOP_UP_AFTER
+    """Return how long after `meal` the next meal should wait (0 for snacks).
+
+    3 h after a meal (Areta 2013); +1 h when its leucine reaches 2x the target or its
+    protein 0.6 g/kg, +2 h at 3x or 0.9 g/kg, at most 5 h (Trommelen 2023).
+    """
+    if not is_meal(meal, profile):
+        return timedelta(0)
     steps = sum(
         1
         for leucine_times, protein_per_kg in LARGE_MEAL_STEPS
@@ -154,13 +310,39 @@ def refractory_period(meal: Meal, profile: Profile) -> timedelta:
     return min(REFRACTORY + steps * LARGE_MEAL_EXTRA, MAX_REFRACTORY)
 
 
+def espen_shortfalls(
+    profile: Profile, plan: Sequence[DayType] | None = None
+) -> tuple[EspenShortfall, ...]:
+    """Return the weekdays whose plan puts an older adult under 1.0 g/kg/day (ESPEN).
+
+    `plan` (Monday first) defaults to the profile's; pass a new plan to check it before it
+    is saved. Adults get no shortfalls: the ESPEN minimum is for older adults.
+    """
+    if profile.age_group is not AgeGroup.OLDER:
+        return ()
+    days = tuple(profile.plan if plan is None else plan) or (DayType.NORMAL,)
+    minimum = ESPEN_MIN_G_PER_KG * profile.body_mass_kg
+    found: list[EspenShortfall] = []
+    for weekday in range(7):
+        day_type = days[weekday % len(days)]
+        planned = daily_protein_target(profile, day_type)
+        if planned < minimum - 1e-9:
+            found.append(EspenShortfall(weekday, day_type, planned, minimum))
+    return tuple(found)
+
+
+# --- Windows --------------------------------------------------------------------------
+
+
 def eating_window_on(
     log: IntakeLog, profile: Profile, day: date, tz: tzinfo
 ) -> tuple[datetime, datetime] | None:
     """Return the eating window (UTC start, UTC end) of `day`, or None if it has not opened.
 
     A fixed window opens at its local start time; one that opens with the first meal opens
-    with the first meal of the day and is None until then.
+    with the first fast-breaking entry of the day and is None until then. (The planner
+    also closes a window that opens with the first meal at bedtime, and does not let a
+    feeding during the sleep hours open one.)
     """
     length = _window_length(profile)
     clock = profile.eating_window.start
@@ -190,19 +372,23 @@ def suggest_next_meal(
     now: datetime,
     tz: tzinfo,
     day_type: DayType | None = None,
-    training_end: datetime | None = None,
+    training: Iterable[TrainingSession] = (),
 ) -> Suggestion:
     """Return when the next meal should be, why, and what it should contain.
 
-    `day_type` overrides the plan for the current day; `training_end` is when the latest (or
-    upcoming) training session ends. The suggestion is never before `now`.
+    `day_type` overrides the plan for the current day. `training` adds sessions to the
+    ones of the profile's weekly schedule (overlapping sessions count once). The
+    suggestion is never before `now`.
     """
     if now.tzinfo is None:
         msg = "now must be timezone-aware"
         raise ValueError(msg)
     return _Planner(
-        log, profile, now=now, tz=tz, day_type=day_type, training_end=training_end
+        log, profile, now=now, tz=tz, day_type=day_type, training=training
     ).suggest()
+
+
+# --- The planning run ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,23 +396,66 @@ class _Window:
     day: date
     start: datetime
     end: datetime
+    opened: bool = True  # False: a window that would open with this meal
+
+    def same(self, other: _Window) -> bool:
+        return self.day == other.day and (
+            self.start == other.start or not (self.opened and other.opened)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    time: datetime
+    window: _Window
+    moved_window: bool = False
+    moved_sleep: bool = False
+    moved_training: bool = False
+    goal: datetime | None = None  # the fasting goal that applied to this meal
+    opening: bool = False  # the last move was to a window's opening
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    start: datetime
+    end: datetime
+    sleep: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Targets:
+    protein_g: float
+    evidence: Evidence
+    day_target_g: float
+    remaining_g: float
+    meals_left: int
+    behind: bool
+
+
+class _Kind(StrEnum):
+    REGULAR = "regular"
+    LATE = "late"  # allowed until bedtime (post-training)
+    PRE_SLEEP = "pre_sleep"
 
 
 class _Planner:
-    """One planning run: the inputs and what is derived from them once."""
+    """One planning run: the inputs, and what is derived from them once."""
 
     __slots__ = (
-        "fast_end",
         "fixed",
-        "last",
+        "last_intake",
         "length",
         "log",
+        "margin",
         "merge",
+        "nights",
         "now",
         "profile",
+        "recent",
+        "sessions",
+        "sleeps",
         "today",
         "today_type",
-        "training_end",
         "tz",
         "windows",
     )
@@ -239,7 +468,7 @@ class _Planner:
         now: datetime,
         tz: tzinfo,
         day_type: DayType | None,
-        training_end: datetime | None,
+        training: Iterable[TrainingSession],
     ) -> None:
         self.log = log
         self.profile = profile
@@ -250,33 +479,418 @@ class _Planner:
         self.today_type = (
             planned_day_type(profile, self.today) if day_type is None else day_type
         )
-        goal_end = fasting_state(log, profile, self.now).goal_end
-        self.fast_end = None if goal_end is None else goal_end.astimezone(UTC)
-        self.last = log.last_meal(self.now, self.merge)
         self.length = _window_length(profile)
+        self.margin = _margin(self.length)
         self.fixed = profile.eating_window.start is not None
-        self.training_end = (
-            None if training_end is None else training_end.astimezone(UTC)
+        self.sleeps = _sleeps(profile)
+        self.last_intake = log.last_meal(self.now, self.merge)
+        self.recent = [
+            meal
+            for meal in log.meals(
+                self.now - _LOOKBACK, self.now + _JUST_AFTER, self.merge
+            )
+            if is_meal(meal, profile)
+        ]
+        scheduled = sessions_from_schedule(
+            profile.training, self.now, tz, days_before=1, days_after=2
+        )
+        lowest, highest = self.now - _ONE_DAY, self.now + 3 * _ONE_DAY
+        self.sessions = tuple(
+            session
+            for session in merge_sessions((*scheduled, *training))
+            if session.end >= lowest and session.start <= highest
         )
         self.windows: dict[tuple[date, bool], _Window | None] = {}
+        self.nights: dict[date, tuple[datetime, datetime] | None] = {}
+
+    # Rules, in order
 
     def suggest(self) -> Suggestion:
         if self.today_type is DayType.FAST:
             return self._fast_day()
-        if self.today_type is DayType.LOW_PROTEIN and self._ate_today():
-            day = self.today + _ONE_DAY
-            reason = Reason.LOW_PROTEIN_DAY
-            return self._waiting(
-                self._day_start(day), day, reason, self.fast_end, reason
-            )
-        current = self._current_window()
-        if current is not None:
-            return self._in_window(current)
-        if self.fixed:
-            return self._in_window(self._fit_fixed(self.now, self.today)[1])
-        return self._before_flexible_window()
+        added = self._add_to_meal()
+        if added is not None:
+            return added
+        return self._next_meal()
 
-    # Day types and windows
+    def _fast_day(self) -> Suggestion:
+        """Suggest the next eating day's window on a fast day, not before the fasting goal."""
+        first = self.today + _ONE_DAY
+        eating = self._next_eating_day(first)
+        plan = eating is not None
+        day = first if eating is None else eating
+        opening = self._opening(day, plan=plan)
+        goal = self._literal_goal()
+        lower = max(self.now, opening, goal or opening)
+        slot = self._fit_any(lower, kind=_Kind.REGULAR, margin=False, min_day=day)
+        fast_ends = None if goal is None else max(goal, opening)
+        return self._build(slot, Reason.FAST_DAY, _Kind.REGULAR, fast_ends)
+
+    def _add_to_meal(self) -> Suggestion | None:
+        """Advise adding to an open meal that is under target (step 1)."""
+        found = self._open_meal()
+        if found is None:
+            return None
+        meal, window = found
+        day_type = self._day_type(window.day)
+        start = max(meal.start, window.start)
+        targets = self._targets(window, start, _Kind.REGULAR, open_meal=meal)
+        remaining = max(0.0, targets.remaining_g - meal.protein_g)
+        if remaining <= 0:
+            return None  # the day's protein is already there
+        leucine_gap = (
+            LEUCINE_SHARE_OF_TARGET * self.profile.leucine_target_g - meal.leucine_g
+        ) / LEUCINE_PER_G_PROTEIN
+        gap = max(targets.protein_g - meal.protein_g, leucine_gap)
+        if gap <= 0:
+            return None
+        add = math.ceil(gap / ADD_STEP_G - 1e-9) * ADD_STEP_G
+        if day_type is DayType.LOW_PROTEIN:
+            add = float(round(min(add, remaining)))  # the budget's rest at most
+        if add < 1:
+            return None
+        return Suggestion(
+            time=self.now,
+            reason=Reason.ADD_TO_MEAL,
+            target_leucine_g=self.profile.leucine_target_g,
+            target_protein_g=float(max(1, round(targets.protein_g))),
+            fast_ends=self._literal_goal(),
+            window_closes=window.end,
+            estimated=meal.leucine_estimated,
+            evidence=Evidence.MOORE_2015,
+            target_evidence=targets.evidence,
+            day=window.day,
+            day_protein_target_g=targets.day_target_g,
+            day_protein_remaining_g=round(remaining, 1),
+            meals_left=targets.meals_left,
+            behind=targets.behind,
+            add_protein_g=add,
+            meal_open_until=meal.end + self.merge,
+        )
+
+    def _open_meal(self) -> tuple[Meal, _Window] | None:
+        """Return the open feeding under target that may grow, and its window."""
+        meal = self.last_intake
+        if meal is None or meal.end + self.merge <= self.now:
+            return None
+        window = self._open_window()
+        if window is None or self._block_at(self.now, _Kind.LATE) is not None:
+            return None  # outside the window, asleep or training
+        if meal_at_target(meal, self.profile, self._day_type(window.day)):
+            return None
+        if self._spacing_end(before=meal.start) > meal.start:
+            return None  # a snack while the previous meal's spacing runs
+        return meal, window
+
+    def _next_meal(self) -> Suggestion:
+        """Plan the next meal: spacing, window, fasting goal, sleep, the day, training."""
+        spacing_end = self._spacing_end()
+        lower = max(self.now, spacing_end)
+        done = self._low_day_done()
+        min_day = self.today + _ONE_DAY if done else None
+        slot = self._fit_meal(lower, kind=_Kind.REGULAR, margin=True, min_day=min_day)
+        reason = self._reason(slot, spacing_end)
+        kind = _Kind.REGULAR
+        if done:
+            reason = Reason.LOW_PROTEIN_DAY
+        else:
+            current = self._open_window()
+            if current is not None and not slot.window.same(current):
+                closing = self._pre_sleep(current, lower) or self._last_chance(current)
+                if closing is not None:
+                    slot, reason, kind = closing
+            elif self._in_pre_sleep_slot(slot):
+                reason, kind = Reason.PRE_SLEEP, _Kind.PRE_SLEEP
+            slot, reason = self._training(slot, reason)
+        return self._build(slot, reason, kind, self._fast_ends(slot))
+
+    def _pre_sleep(
+        self, window: _Window, lower: datetime
+    ) -> tuple[_Slot, Reason, _Kind] | None:
+        """Offer a casein-rich meal 30-60 min before bed (if enabled and the day needs it)."""
+        if not (self.profile.pre_sleep_protein and self.sleeps):
+            return None
+        if self._remaining(window.day) <= 0:
+            return None
+        bed = self._next_bed(self.now)
+        if bed is None:
+            return None
+        moment = max(lower, bed - PRE_SLEEP_EARLIEST)
+        goal = self._goal_for(window)
+        if goal is not None:
+            moment = max(moment, goal)
+        if moment > bed - PRE_SLEEP_LATEST or not window.start <= moment < window.end:
+            return None
+        if self._block_at(moment, _Kind.PRE_SLEEP) is not None:
+            return None
+        return _Slot(moment, window, goal=goal), Reason.PRE_SLEEP, _Kind.PRE_SLEEP
+
+    def _in_pre_sleep_slot(self, slot: _Slot) -> bool:
+        """Whether a regular meal falls in the pre-sleep slot (with the option on)."""
+        if not (self.profile.pre_sleep_protein and self.sleeps):
+            return False
+        bed = self._next_bed(slot.time)
+        return (
+            bed is not None
+            and bed - PRE_SLEEP_EARLIEST <= slot.time <= bed - PRE_SLEEP_LATEST
+            and self._remaining(slot.window.day) > 0
+        )
+
+    def _last_chance(self, window: _Window) -> tuple[_Slot, Reason, _Kind] | None:
+        """Offer a last meal when no spaced one fits before closing but the day needs one."""
+        day_type = self._day_type(window.day)
+        dose = meal_dose_g(self.profile, day_type)
+        if day_type is DayType.LOW_PROTEIN:
+            dose *= MEAL_MIN_SHARE
+        if self._remaining(window.day) < dose:
+            return None
+        earliest = self.now
+        if self.recent:
+            earliest = max(earliest, self.recent[-1].end + LAST_CHANCE_GAP)
+        goal = self._goal_for(window)
+        if goal is not None:
+            earliest = max(earliest, goal)
+        latest = window.end - self.margin
+        for _ in range(_FIT_STEPS):
+            block = self._block_at(latest, _Kind.REGULAR)
+            if block is None:
+                break
+            latest = block.start if block.sleep else block.start - CLOSING_MARGIN
+        if latest >= max(earliest, window.start):
+            moment = latest
+        elif (
+            earliest == self.now < window.end
+            and self._block_at(self.now, _Kind.REGULAR) is None
+        ):
+            moment = self.now  # the last half hour of the window
+        else:
+            return None
+        return _Slot(moment, window, goal=goal), Reason.LAST_CHANCE, _Kind.REGULAR
+
+    def _training(self, slot: _Slot, reason: Reason) -> tuple[_Slot, Reason]:
+        """Feed within about 2 h after a session; name the meal before one (step 5)."""
+        if not self.sessions or reason in {
+            Reason.PRE_SLEEP,
+            Reason.FAST_DAY,
+            Reason.LOW_PROTEIN_DAY,
+        }:
+            return slot, reason
+        last = self.recent[-1] if self.recent else None
+        for session in self.sessions:
+            if (
+                session.end <= self.now - POST_TRAINING_WITHIN
+                or session.end > slot.time
+            ):
+                continue
+            if last is not None and last.start >= session.start:
+                continue  # fed after this session already
+            deadline = session.end + POST_TRAINING_WITHIN
+            if slot.time <= deadline:
+                return slot, Reason.POST_TRAINING
+            lower = max(self.now, session.end)
+            if last is not None:
+                lower = max(lower, last.end + LAST_CHANCE_GAP)
+            fed = self._fit_meal(lower, kind=_Kind.LATE, margin=False)
+            if fed.time <= deadline and fed.time < slot.time:
+                return fed, Reason.POST_TRAINING
+        for session in self.sessions:
+            if not session.start - PRE_TRAINING_LEAD <= slot.time < session.start:
+                continue
+            if last is None or last.end < session.start - PRE_TRAINING_GAP:
+                return slot, Reason.PRE_TRAINING
+        return slot, reason
+
+    # Meals and the day
+
+    def _spacing_end(self, before: datetime | None = None) -> datetime:
+        """Return when the spacing after recent meals (ended before `before`) ends."""
+        end = self.now - _LOOKBACK
+        for meal in self.recent:
+            if before is not None and meal.end >= before:
+                continue
+            end = max(end, meal.end + refractory_period(meal, self.profile))
+        return end
+
+    def _bounds(self, day: date) -> tuple[datetime, datetime]:
+        """Return the span whose intake counts for `day` (with a window past midnight)."""
+        start, end = self._day_start(day), self._day_start(day + _ONE_DAY)
+        previous = self._window(day - _ONE_DAY)
+        if previous is not None and previous.end > start:
+            start = previous.end
+        own = self._window(day)
+        if own is not None and own.end > end:
+            end = own.end
+        return start, end
+
+    def _eaten(self, day: date, open_meal: Meal | None = None) -> tuple[float, int]:
+        """Return the protein eaten on `day` up to now, and how many meals."""
+        start, end = self._bounds(day)
+        end = min(end, self.now + _JUST_AFTER)
+        if end <= start:
+            return 0.0, 0
+        protein = self.log.totals(start, end).protein_g
+        meals = sum(
+            1
+            for meal in self.log.meals(start, end, self.merge)
+            if is_meal(meal, self.profile) and meal != open_meal
+        )
+        if open_meal is not None:
+            protein -= open_meal.protein_g
+        return max(0.0, protein), meals
+
+    def _remaining(self, day: date) -> float:
+        target = daily_protein_target(self.profile, self._day_type(day))
+        return target - self._eaten(day)[0]
+
+    def _low_day_done(self) -> bool:
+        """Whether today's low-protein budget is used (or its planned meals eaten)."""
+        if self.today_type is not DayType.LOW_PROTEIN:
+            return False
+        eaten, meals = self._eaten(self.today)
+        budget = daily_protein_target(self.profile, DayType.LOW_PROTEIN)
+        left = budget - eaten
+        return left < MEAL_MIN_SHARE * meal_dose_g(
+            self.profile
+        ) or meals >= planned_meals(self.profile, DayType.LOW_PROTEIN)
+
+    def _targets(
+        self,
+        window: _Window,
+        moment: datetime,
+        kind: _Kind,
+        open_meal: Meal | None = None,
+    ) -> _Targets:
+        """Return what the meal at `moment` should hold (step 3)."""
+        day = window.day
+        day_type = self._day_type(day)
+        if day_type is DayType.FAST:
+            day_type = DayType.NORMAL
+        mass = self.profile.body_mass_kg
+        dose = meal_dose_g(self.profile, day_type)
+        day_target = daily_protein_target(self.profile, day_type)
+        eaten, meals = self._eaten(day, open_meal)
+        remaining = max(0.0, day_target - eaten)
+        left = self._meals_left(window, moment, kind)
+        if day_type is DayType.LOW_PROTEIN:
+            left = max(1, min(left, planned_meals(self.profile, day_type) - meals))
+        planned = meal_targets(self.profile, day_type)[1]
+        per_meal = remaining / left
+        behind = remaining > 0 and per_meal > planned * (1 + BEHIND_TOLERANCE)
+        protein, evidence = dose, Evidence.MOORE_2015
+        if per_meal > dose:
+            protein = per_meal
+            evidence = Evidence.MORTON_2018 if behind else Evidence.MAMEROW_2014
+        if day_type is DayType.LOW_PROTEIN and remaining > 0:
+            protein = min(protein, remaining)
+            if self.profile.age_group is AgeGroup.OLDER:
+                evidence = Evidence.DEUTZ_2014
+        if protein > MAX_MEAL_PROTEIN_G_PER_KG * mass:
+            protein = MAX_MEAL_PROTEIN_G_PER_KG * mass
+            evidence = Evidence.TROMMELEN_2023
+        if kind is _Kind.PRE_SLEEP:
+            low, high = PRE_SLEEP_PROTEIN_G
+            protein = min(max(protein, low), high)
+            evidence = Evidence.TROMMELEN_2016
+        return _Targets(
+            protein_g=protein,
+            evidence=evidence,
+            day_target_g=round(day_target, 1),
+            remaining_g=round(remaining, 1),
+            meals_left=left,
+            behind=behind,
+        )
+
+    def _meals_left(self, window: _Window, moment: datetime, kind: _Kind) -> int:
+        """Return how many spaced meals fit from `moment` on in `window` (with it)."""
+        if kind is _Kind.PRE_SLEEP:
+            return 1
+        last_start = window.end - self.margin
+        count, slot, last = 0, moment, moment
+        for _ in range(_FIT_STEPS):
+            if count >= _MAX_SLOTS:
+                break
+            block = self._block_at(slot, _Kind.REGULAR)
+            if block is not None:
+                slot = block.end
+                continue
+            if slot > last_start:
+                break
+            count, last = count + 1, slot
+            slot += REFRACTORY
+        count = max(count, 1)
+        if self.profile.pre_sleep_protein and self.sleeps:
+            bed = self._next_bed(last)
+            if bed is not None:
+                pre_sleep = max(bed - PRE_SLEEP_EARLIEST, last + REFRACTORY)
+                if pre_sleep <= bed - PRE_SLEEP_LATEST and pre_sleep < window.end:
+                    count += 1
+        return count
+
+    # The fast
+
+    def _literal_goal(self) -> datetime | None:
+        """When the fasting goal is reached, counted from the last fast-breaking intake."""
+        if self.last_intake is None:
+            return None
+        return self.last_intake.end + timedelta(hours=self.profile.fast_goal_h)
+
+    def _fast_breaking(self, window: _Window) -> bool:
+        """Whether a meal in `window` ends a fast (nothing eaten in it yet)."""
+        if not window.opened or window.start > self.now:
+            return True
+        return self.last_intake is None or self.last_intake.end < window.start
+
+    def _goal_for(self, window: _Window) -> datetime | None:
+        """Return the fasting goal a meal in `window` waits for, or None.
+
+        The goal counts from the last fast-breaking intake. When that would cost the whole
+        window and the intake was outside every eating window (a latte before a fixed
+        window), it counts from the last intake inside one instead: a drink never costs a
+        day of protein.
+        """
+        if not self._fast_breaking(window):
+            return None
+        goal = self._literal_goal()
+        if goal is None:
+            return None
+        limit = window.end if window.opened else self._day_start(window.day + _ONE_DAY)
+        if goal >= limit:
+            fallback = self._in_window_goal()
+            if fallback is not None and fallback < limit:
+                return fallback
+        return goal
+
+    def _in_window_goal(self) -> datetime | None:
+        meal = self.last_intake
+        for _ in range(_SCAN_FEEDINGS):
+            if meal is None:
+                return None
+            if self._inside_window(meal.start):
+                return meal.end + timedelta(hours=self.profile.fast_goal_h)
+            meal = self.log.last_meal(meal.start - _JUST_AFTER, self.merge)
+        return None
+
+    def _inside_window(self, moment: datetime) -> bool:
+        day = self._day_of(moment)
+        for candidate in (day, day - _ONE_DAY):
+            window = self._window(candidate)
+            if window is not None and window.start <= moment < window.end:
+                return True
+        return False
+
+    def _fast_ends(self, slot: _Slot) -> datetime | None:
+        """When the fast ends by the plan: the goal, and a skipped fast day's end."""
+        window = slot.window
+        if not self._fast_breaking(window):
+            return self._literal_goal()
+        goal = self._goal_for(window)
+        if goal is None:
+            return None
+        if self._skips_fast_day(window.day):
+            return max(goal, self._opening(window.day, plan=True))
+        return goal
+
+    # Days and windows
 
     def _day_type(self, day: date) -> DayType:
         return (
@@ -294,222 +908,361 @@ class _Planner:
     def _day_start(self, day: date) -> datetime:
         return _day_start(self.profile, day, self.tz)
 
-    def _window(self, day: date, *, respect_plan: bool = True) -> _Window | None:
-        key = (day, respect_plan)
+    def _skips_fast_day(self, day: date) -> bool:
+        span = (day - self.today).days
+        return any(
+            not self._eats(self.today + timedelta(days=offset))
+            for offset in range(max(0, span))
+        )
+
+    def _next_eating_day(self, first: date) -> date | None:
+        for offset in range(_SEARCH_DAYS):
+            day = first + timedelta(days=offset)
+            if self._eats(day):
+                return day
+        return None
+
+    def _opening(self, day: date, *, plan: bool) -> datetime:
+        """Return when eating may start on `day` (its window opening or the day's start)."""
+        window = self._window(day, plan=plan)
+        if self.fixed and window is not None:
+            return window.start
+        return self._day_start(day)
+
+    def _window(self, day: date, *, plan: bool = True) -> _Window | None:
+        key = (day, plan)
         if key in self.windows:
             return self.windows[key]
         window = None
-        if not respect_plan or self._eats(day):
-            bounds = eating_window_on(self.log, self.profile, day, self.tz)
+        if not plan or self._eats(day):
+            bounds = (
+                eating_window_on(self.log, self.profile, day, self.tz)
+                if self.fixed
+                else self._flexible_window(day)
+            )
             if bounds is not None:
                 start, end = bounds
-                if respect_plan and not self._eats(day + _ONE_DAY):
+                if plan and not self._eats(day + _ONE_DAY):
                     end = min(end, self._day_start(day + _ONE_DAY))
-                window = _Window(day, start, end)
+                if end > start:
+                    window = _Window(day, start, end)
         self.windows[key] = window
         return window
 
-    def _current_window(self) -> _Window | None:
+    def _flexible_window(self, day: date) -> tuple[datetime, datetime] | None:
+        """Return the window that the first feeding of `day` opened, if one did.
+
+        Feedings up to now count, except those during the sleep hours (a snack at 00:30
+        opens no window); the window closes at bedtime at the latest.
+        """
+        start = self._day_start(day)
+        end = min(self._day_start(day + _ONE_DAY), self.now + _JUST_AFTER)
+        if end <= start:
+            return None
+        for meal in self.log.meals(start, end, self.merge):
+            if self._asleep(meal.start):
+                continue
+            opens = meal.start
+            closes = opens + self.length
+            bed = self._next_bed(opens)
+            if bed is not None:
+                closes = min(closes, bed)
+            return opens, closes
+        return None
+
+    def _open_window(self) -> _Window | None:
+        """Return the opened eating window that holds now, if any."""
         for day in (self.today, self.today - _ONE_DAY):
             window = self._window(day)
             if window is not None and window.start <= self.now < window.end:
                 return window
         return None
 
-    def _next_eating_day(self, first: date) -> date:
-        for offset in range(_SEARCH_DAYS):
-            day = first + timedelta(days=offset)
-            if self._eats(day):
-                return day
-        return first  # a plan of fast days only: follow the clock
-
-    def _fit_fixed(self, moment: datetime, min_day: date) -> tuple[datetime, _Window]:
-        """Return the first moment from `moment` on inside a window of `min_day` or later."""
-        first = max(min_day, self._day_of(moment) - _ONE_DAY)
-        days = [first + timedelta(days=offset) for offset in range(_SEARCH_DAYS)]
-        window = next(
-            (w for d in days if (w := self._window(d)) is not None and w.end > moment),
-            None,
-        )
-        if window is None:  # a plan of fast days only: follow the clock
-            window = next(
-                w
-                for d in days
-                if (w := self._window(d, respect_plan=False)) is not None
-                and w.end > moment
-            )
-        return max(moment, window.start), window
-
-    def _fit(self, moment: datetime, min_day: date) -> tuple[datetime, datetime | None]:
-        """Return the first eating moment from `moment` on, and when its window closes."""
-        if self.fixed:
-            slot, window = self._fit_fixed(moment, min_day)
-            return slot, window.end
+    def _window_at(
+        self, moment: datetime, min_day: date | None, *, margin: bool, plan: bool
+    ) -> _Window | None:
+        """Return the window a meal at `moment` would be in, or None."""
         day = self._day_of(moment)
-        eating = self._next_eating_day(max(min_day, day))
-        if eating == day:
-            return moment, None
-        return max(moment, self._day_start(eating)), None
+        for candidate in (day, day - _ONE_DAY):
+            if min_day is not None and candidate < min_day:
+                continue
+            window = self._window(candidate, plan=plan)
+            if window is None:
+                continue
+            last = window.end - self.margin if margin else window.end - _JUST_AFTER
+            if window.start <= moment <= last:
+                return window
+        if self.fixed or (min_day is not None and day < min_day):
+            return None
+        if (plan and not self._eats(day)) or self._window(day, plan=plan) is not None:
+            return None
+        end = moment + self.length
+        if plan and not self._eats(day + _ONE_DAY):
+            end = min(end, self._day_start(day + _ONE_DAY))
+        return _Window(day, moment, max(end, moment + _JUST_AFTER), opened=False)
 
-    # Meals
+    def _next_opening(
+        self, moment: datetime, min_day: date | None, *, plan: bool
+    ) -> datetime | None:
+        """Return the next moment after `moment` at which a window may hold a meal."""
+        day = self._day_of(moment)
+        first = day - _ONE_DAY if min_day is None else max(min_day, day - _ONE_DAY)
+        for offset in range(_SEARCH_DAYS + 1):
+            candidate = first + timedelta(days=offset)
+            if self.fixed:
+                window = self._window(candidate, plan=plan)
+                if window is not None and window.start > moment:
+                    return window.start
+            elif candidate > day and (not plan or self._eats(candidate)):
+                return self._day_start(candidate)
+        return None
 
-    def _ate_today(self) -> bool:
-        start = self._day_start(self.today)
-        return bool(self.log.meals(start, self.now + _JUST_AFTER, self.merge))
+    # Sleep and sessions
 
-    def _spacing_cap(self) -> timedelta:
-        return min(REFRACTORY, self.length / 2)
+    def _night(self, day: date) -> tuple[datetime, datetime] | None:
+        """Return the sleep that starts at bedtime on local date `day`."""
+        if day in self.nights:
+            return self.nights[day]
+        night = None
+        if self.sleeps:
+            bedtime, wake_time = self.profile.bedtime, self.profile.wake_time
+            bed = local_time(day, bedtime, self.tz)
+            wake_day = day + _ONE_DAY if wake_time <= bedtime else day
+            wake = local_time(wake_day, wake_time, self.tz)
+            if wake > bed:
+                night = (bed, wake)
+        self.nights[day] = night
+        return night
 
-    def _effective_meals(self, window: _Window) -> int:
-        if window.start > self.now:
-            return 0
-        meals = self.log.meals(window.start, self.now + _JUST_AFTER, self.merge)
-        threshold = self.profile.effective_leucine_g
-        return sum(1 for meal in meals if meal.leucine_g >= threshold)
+    def _block_at(
+        self, moment: datetime, kind: _Kind, *, sleep: bool = True
+    ) -> _Block | None:
+        """Return the session or sleep that rules out a meal of `kind` at `moment`."""
+        for session in self.sessions:
+            if session.start <= moment < session.end:
+                return _Block(session.start, session.end, sleep=False)
+        if not (sleep and self.sleeps):
+            return None
+        local = moment.astimezone(self.tz).date()
+        for day in (local - _ONE_DAY, local, local + _ONE_DAY):
+            night = self._night(day)
+            if night is None:
+                continue
+            bed, wake = night
+            if kind is _Kind.REGULAR:
+                if bed - PRE_BED < moment < wake:
+                    return _Block(bed - PRE_BED, wake, sleep=True)
+            elif bed <= moment < wake:
+                return _Block(bed, wake, sleep=True)
+        return None
 
-    def _spaced(
-        self, last: Meal, lower: datetime, window: _Window
-    ) -> tuple[datetime, Reason]:
-        """Return when the spacing after the recent meals ends (steps 1-2 and 4)."""
-        recent = self.log.meals(self.now - _RECENT, self.now + _JUST_AFTER, self.merge)
-        cap = self.length / 2
-        candidate, reason = lower, self._waiting_reason(window)
-        for meal in (*recent, last):
-            spacing = min(refractory_period(meal, self.profile), cap)
-            if meal.end + spacing > candidate:
-                candidate = meal.end + spacing
-                effective = meal.leucine_g >= self.profile.effective_leucine_g
-                reason = Reason.REFRACTORY if effective else Reason.TOP_UP
-        return candidate, reason
+    def _asleep(self, moment: datetime) -> bool:
+        local = moment.astimezone(self.tz).date()
+        for day in (local - _ONE_DAY, local):
+            night = self._night(day)
+            if night is not None and night[0] <= moment < night[1]:
+                return True
+        return False
 
-    def _waiting_reason(self, window: _Window) -> Reason:
-        if self.last is None:
-            return Reason.NO_HISTORY
-        if window.start <= self.now:
-            return Reason.NOW
-        return Reason.WINDOW_OPENS if window.day <= self.today else Reason.NEXT_WINDOW
+    def _next_bed(self, moment: datetime) -> datetime | None:
+        local = moment.astimezone(self.tz).date()
+        for day in (local - _ONE_DAY, local, local + _ONE_DAY, local + 2 * _ONE_DAY):
+            night = self._night(day)
+            if night is not None and night[0] > moment:
+                return night[0]
+        return None
 
-    # Steps
+    # Fitting a meal into the plan
 
-    def _in_window(self, window: _Window) -> Suggestion:
-        """Plan a meal in `window`, which is open now or the next one to open (steps 4-6)."""
-        lower = max(self.now, window.start)
-        last = self.last
-        if last is not None and last.end >= window.start:
-            candidate, reason = self._spaced(last, lower, window)
-        elif self.fast_end is not None and self.fast_end > lower:
-            # This meal breaks the fast: it waits for the fasting goal.
-            candidate, reason = self.fast_end, Reason.FAST_GOAL
-        else:
-            candidate, reason = lower, self._waiting_reason(window)
-        candidate, reason = self._training(candidate, reason, window)
-        cutoff = window.end - CLOSING_MARGIN
-        if candidate <= cutoff or (
-            reason is Reason.FAST_GOAL and candidate < window.end
-        ):
-            return self._suggestion(candidate, reason, window.end)
-        if reason is not Reason.FAST_GOAL:
-            needed = MIN_EFFECTIVE_MEALS[self._day_type(window.day)]
-            if self._effective_meals(window) < needed:
-                last_chance = max(cutoff, lower)
-                if last is not None:
-                    last_chance = max(last_chance, last.end + TOP_UP_AFTER)
-                if last_chance < window.end:
-                    return self._suggestion(last_chance, Reason.LAST_CHANCE, window.end)
-        return self._waiting(
-            window.end,
-            window.day + _ONE_DAY,
-            Reason.NEXT_WINDOW,
-            self.fast_end,
-            Reason.FAST_GOAL,
-        )
-
-    def _training(
-        self, candidate: datetime, reason: Reason, window: _Window
-    ) -> tuple[datetime, Reason]:
-        """Feed about 30 min after training ends (step 5)."""
-        end = self.training_end
-        if end is None or not self.now - TRAINING_LOOKBACK <= end <= window.end:
-            return candidate, reason
-        if self.last is not None and end - self.last.end < TRAINING_AFTER_MEAL:
-            return candidate, reason
-        fed = max(end + POST_TRAINING_DELAY, self.now, window.start)
-        if fed - candidate >= self._spacing_cap() or not self._eats(self._day_of(fed)):
-            return candidate, reason
-        return fed, Reason.POST_TRAINING
-
-    def _before_flexible_window(self) -> Suggestion:
-        """Plan with a window that opens with the first meal, while no window is open."""
-        todays = self._window(self.today)
-        if todays is not None and todays.start <= self.now:  # today's window has closed
-            return self._waiting(
-                todays.end,
-                self.today + _ONE_DAY,
-                Reason.NEXT_WINDOW,
-                self.fast_end,
-                Reason.FAST_GOAL,
-            )
-        # Before the first meal of the day: the window opens whenever the person eats.
-        if self.last is None:
-            candidate, reason = self.now, Reason.NO_HISTORY
-        elif self.fast_end is not None and self.fast_end > self.now:
-            candidate, reason = self.fast_end, Reason.FAST_GOAL
-        else:
-            candidate, reason = self.now, Reason.NOW
-        slot, _ = self._fit(candidate, self.today)
-        if slot != candidate:
-            reason = Reason.NEXT_WINDOW  # the fast goal falls on a fast day
-        opening = _Window(self._day_of(slot), self.now, slot + self.length)
-        slot, reason = self._training(slot, reason, opening)
-        return self._suggestion(slot, reason, None)
-
-    def _fast_day(self) -> Suggestion:
-        """Nothing today: the next eating day's window, at least 24 h after the last meal."""
-        day = self._next_eating_day(self.today + _ONE_DAY)
-        fast = None
-        if self.last is not None:
-            goal = max(FAST_DAY_MIN_FAST, timedelta(hours=self.profile.fast_goal_h))
-            fast = self.last.end.astimezone(UTC) + goal
-        reason = Reason.FAST_DAY
-        return self._waiting(self._day_start(day), day, reason, fast, reason)
-
-    def _waiting(
+    def _fit(
         self,
-        floor: datetime,
-        min_day: date,
-        reason: Reason,
-        fast: datetime | None,
-        fast_reason: Reason,
-    ) -> Suggestion:
-        """Suggest the first eating moment from `floor` (and the end of `fast`) on."""
-        slot, closes = self._fit(max(self.now, floor), min_day)
-        if fast is not None and fast > slot:
-            slot, closes = self._fit(fast, min_day)
-            if slot == fast:
-                reason = fast_reason
-        return self._suggestion(slot, reason, closes)
+        moment: datetime,
+        *,
+        kind: _Kind,
+        margin: bool,
+        min_day: date | None,
+        sleep: bool,
+        plan: bool,
+    ) -> _Slot | None:
+        """Return the first moment from `moment` on that is awake, free and in a window."""
+        moved_window = moved_sleep = moved_training = opening = False
+        for _ in range(_FIT_STEPS):
+            block = self._block_at(moment, kind, sleep=sleep)
+            if block is not None:
+                moment = block.end
+                moved_sleep |= block.sleep
+                moved_training |= not block.sleep
+                opening = False
+                continue
+            window = self._window_at(moment, min_day, margin=margin, plan=plan)
+            if window is not None:
+                return _Slot(
+                    moment,
+                    window,
+                    moved_window,
+                    moved_sleep,
+                    moved_training,
+                    opening=opening,
+                )
+            following = self._next_opening(moment, min_day, plan=plan)
+            if following is None:
+                return None
+            moment, moved_window, opening = following, True, True
+        return None
 
-    def _suggestion(
-        self, time: datetime, reason: Reason, closes: datetime | None
+    def _fit_any(
+        self, moment: datetime, *, kind: _Kind, margin: bool, min_day: date | None
+    ) -> _Slot:
+        """`_fit`, ignoring sleep and then the plan when nothing fits (contradictions)."""
+        for sleep, plan in ((True, True), (False, True), (True, False), (False, False)):
+            slot = self._fit(
+                moment,
+                kind=kind,
+                margin=margin,
+                min_day=min_day,
+                sleep=sleep,
+                plan=plan,
+            )
+            if slot is not None:
+                return slot
+        day = self._day_of(moment)  # pragma: no cover - a window opens every day
+        return _Slot(moment, _Window(day, moment, moment + self.length, opened=False))
+
+    def _fit_meal(
+        self,
+        moment: datetime,
+        *,
+        kind: _Kind,
+        margin: bool,
+        min_day: date | None = None,
+    ) -> _Slot:
+        """`_fit_any`, and a meal that ends a fast waits for the fasting goal."""
+        slot = self._fit_any(moment, kind=kind, margin=margin, min_day=min_day)
+        for _ in range(_GOAL_STEPS):
+            goal = self._goal_for(slot.window)
+            if goal is None or goal <= slot.time:
+                return replace(slot, goal=goal)
+            slot = self._fit_any(goal, kind=kind, margin=False, min_day=min_day)
+        return slot
+
+    # The answer
+
+    def _reason(self, slot: _Slot, spacing_end: datetime) -> Reason:
+        if slot.moved_window and self._skips_fast_day(slot.window.day):
+            reason = Reason.FAST_DAY
+        elif slot.goal is not None and slot.time == slot.goal and not slot.opening:
+            reason = Reason.FAST_GOAL
+        elif slot.moved_window:
+            reason = (
+                Reason.WINDOW_OPENS
+                if slot.window.day <= self.today
+                else Reason.NEXT_WINDOW
+            )
+        elif slot.moved_sleep:
+            reason = Reason.AFTER_WAKING
+        elif slot.moved_training:
+            reason = Reason.POST_TRAINING
+        elif spacing_end > self.now and slot.time == spacing_end:
+            reason = Reason.REFRACTORY
+        else:
+            reason = Reason.NOW
+        waiting = {
+            Reason.NOW,
+            Reason.WINDOW_OPENS,
+            Reason.NEXT_WINDOW,
+            Reason.AFTER_WAKING,
+        }
+        if self.last_intake is None and reason in waiting:
+            return Reason.NO_HISTORY
+        return reason
+
+    def _evidence(self, reason: Reason, slot: _Slot) -> Evidence:
+        if reason is Reason.REFRACTORY:
+            longest = max(
+                (
+                    spacing
+                    for meal in self.recent
+                    if meal.end + (spacing := refractory_period(meal, self.profile))
+                    == slot.time
+                ),
+                default=REFRACTORY,
+            )
+            return (
+                Evidence.TROMMELEN_2023 if longest > REFRACTORY else Evidence.ARETA_2013
+            )
+        if reason is Reason.NOW:
+            last = self.last_intake
+            if (
+                last is not None
+                and not is_meal(last, self.profile)
+                and last.leucine_g > FREE_AMINO_ACID_SHARE * last.protein_g
+            ):
+                return Evidence.CHURCHWARD_VENNE_2014  # free amino acids are no meal
+            spaced = self.recent and not self._fast_breaking(slot.window)
+            return Evidence.ARETA_2013 if spaced else Evidence.PLAN
+        return {
+            Reason.ADD_TO_MEAL: Evidence.MOORE_2015,
+            Reason.LAST_CHANCE: Evidence.MORTON_2018,
+            Reason.POST_TRAINING: Evidence.JAGER_2017,
+            Reason.PRE_TRAINING: Evidence.JAGER_2017,
+            Reason.PRE_SLEEP: Evidence.RES_2012,
+        }.get(reason, Evidence.PLAN)
+
+    def _build(
+        self,
+        slot: _Slot,
+        reason: Reason,
+        kind: _Kind,
+        fast_ends: datetime | None,
     ) -> Suggestion:
-        day_type = self._day_type(self._day_of(time))
-        if day_type is DayType.FAST:
-            day_type = DayType.NORMAL
-        leucine, protein = meal_targets(self.profile, day_type)
+        window = slot.window
+        targets = self._targets(window, slot.time, kind)
         return Suggestion(
-            time=time.astimezone(UTC),
+            time=slot.time.astimezone(UTC),
             reason=reason,
-            target_leucine_g=leucine,
-            target_protein_g=protein,
-            fast_ends=self.fast_end,
-            window_closes=closes,
-            estimated=self.last is not None and self.last.leucine_estimated,
+            target_leucine_g=self.profile.leucine_target_g,
+            target_protein_g=float(max(1, round(targets.protein_g))),
+            fast_ends=fast_ends,
+            window_closes=window.end if window.opened else None,
+            estimated=self.last_intake is not None
+            and self.last_intake.leucine_estimated,
+            evidence=self._evidence(reason, slot),
+            target_evidence=targets.evidence,
+            day=window.day,
+            day_protein_target_g=targets.day_target_g,
+            day_protein_remaining_g=targets.remaining_g,
+            meals_left=targets.meals_left,
+            behind=targets.behind,
         )
 
 
 def _window_length(profile: Profile) -> timedelta:
     hours = min(max(profile.eating_window.length_h, MIN_WINDOW_H), MAX_WINDOW_H)
     return timedelta(hours=hours)
+
+
+def _margin(length: timedelta) -> timedelta:
+    return min(CLOSING_MARGIN, length / 2)
+
+
+def _sleeps(profile: Profile) -> bool:
+    return profile.bedtime != profile.wake_time
+
+
+def _clock_nights(profile: Profile) -> list[tuple[datetime, datetime]]:
+    """Return the regular-meal sleep blocks around the reference day (naive clock times)."""
+    if not _sleeps(profile):
+        return []
+    blocks = []
+    for offset in (-1, 0, 1, 2):
+        day = _REFERENCE_DAY.date() + timedelta(days=offset)
+        bed = datetime.combine(day, profile.bedtime)
+        wake = datetime.combine(
+            day + _ONE_DAY if profile.wake_time <= profile.bedtime else day,
+            profile.wake_time,
+        )
+        blocks.append((bed - PRE_BED, wake))
+    return blocks
 
 
 def _day_start(profile: Profile, day: date, tz: tzinfo) -> datetime:
