@@ -23,6 +23,9 @@ from .real_hass import real_hass_factory  # noqa: F401
 
 @pytest.fixture(autouse=True)
 def _enable_custom_integrations(request: pytest.FixtureRequest) -> None:
+    # The recorder's database must be prepared before `hass` exists: ask for it first.
+    if "recorder_mock" in request.fixturenames:
+        request.getfixturevalue("recorder_db_url")
     if "hass" in request.fixturenames:
         request.getfixturevalue("enable_custom_integrations")
 

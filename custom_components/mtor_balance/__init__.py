@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.typing import ConfigType
 
 from .card import async_register_card
@@ -33,6 +34,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_actions(hass)
     async_setup_websocket_api(hass)
     await async_register_card(hass)
+    # The logbook's texts (logbook.py reads them from the cache).
+    await async_get_translations(hass, hass.config.language, "common", [DOMAIN])
     return True
 
 

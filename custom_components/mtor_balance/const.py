@@ -10,3 +10,7 @@ VERSION: Final = "0.1.0"
 CONF_KIND: Final = "kind"
 KIND_PERSON: Final = "person"
 KIND_SCALE: Final = "scale"
+
+# Fired on the bus when a person's entry is logged or removed, once it is on disk (the
+# logbook describes it; automations may trigger on it).
+EVENT_MEAL: Final = "mtor_balance_meal"

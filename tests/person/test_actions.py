@@ -103,9 +103,13 @@ async def test_search_foods_returns_nutrients_per_100_g(hass: HomeAssistant) -> 
     assert 1 <= len(foods) <= 3
     assert foods[0]["id"] == "01012"
     assert foods[0]["protein_g"] == pytest.approx(11.12)
+    # Both names come back, so a name in either language can be logged.
+    assert (foods[0]["name_en"], foods[0]["name_sv"]) == ("Cottage cheese", "Keso")
     assert set(foods[0]) == {
         "id",
         "name",
+        "name_en",
+        "name_sv",
         "category",
         "protein_g",
         "leucine_g",
@@ -215,3 +219,25 @@ async def test_two_people_need_the_person_named(
     )
     assert _leucine_today(hass) > 0
     assert hass.states.get("sensor.anna_leucine_today").state == "0"
+
+
+@pytest.mark.usefixtures("erik")
+async def test_any_name_search_shows_can_be_logged_and_an_unclear_one_is_asked(
+    hass: HomeAssistant,
+) -> None:
+    found = await _call(hass, "search_foods", {"query": "kycklingbröst", "limit": 5})
+    for food in found["foods"]:
+        for name in (food["name"], food["name_sv"], food["name_en"]):
+            logged = await _call(hass, "log_food", {"food": name, "grams": 100})
+            assert logged["food"] == food["id"]
+            assert (logged["name_en"], logged["name_sv"]) == (
+                food["name_en"],
+                food["name_sv"],
+            )
+    # "kycklingbröst" alone names several foods: the error says which.
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, "log_food", {"food": "kycklingbröst", "grams": 100})
+    assert err.value.translation_key == "ambiguous_food"
+    assert (
+        "Chicken breast, roasted" in err.value.translation_placeholders["suggestions"]
+    )

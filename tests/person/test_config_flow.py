@@ -194,3 +194,4 @@ async def test_reconfigure_keeping_the_name_and_refusing_another_persons_name(
     )
     assert result["reason"] == "reconfigure_successful"
     assert entry.title == "Erik"
+    await hass.async_block_till_done()  # the reload it started

@@ -9,6 +9,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+import probatio
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -84,6 +85,10 @@ async def test_favourites_then_recent_foods_then_common_foods(
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"foods": [salmon["value"]]}
     )
+    # Back at the search, so that another can be added; empty is done.
+    assert result["step_id"] == "add_favorites"
+    assert salmon["label"] in result["description_placeholders"]["favorites"]
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
     assert result["type"] is FlowResultType.CREATE_ENTRY
 
     await _log(hass, "01012")  # cottage cheese
@@ -212,6 +217,10 @@ async def test_a_barcode_adds_a_food_with_estimated_leucine_once(
     )
     assert result["errors"] == {"barcode": "invalid_barcode"}
     assert aioclient_mock.call_count == 0
+    # What was typed stays in the form, and entering the food by hand is offered.
+    barcode = next(key for key in result["data_schema"].schema if key == "barcode")
+    assert barcode.description["suggested_value"] == "7310865004704"
+    assert "by_hand" in result["data_schema"].schema
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"barcode": BARCODE}
     )
@@ -294,3 +303,50 @@ async def test_a_person_unloaded_while_their_options_are_open_aborts_the_next_st
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "not_loaded"
+
+
+async def test_the_favourites_search_puts_the_usual_food_first_and_ticks_nothing(
+    hass: HomeAssistant, erik: MockConfigEntry
+) -> None:
+    result = await _options(hass, erik, "add_favorites")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"query": "kyckling"}
+    )
+    assert result["step_id"] == "pick_favorites"
+    field = next(key for key in result["data_schema"].schema if key == "foods")
+    options = result["data_schema"].schema[field].config["options"]
+    # Chicken breast, the chicken people weigh most, before ground chicken.
+    assert options[0]["value"] == "05062"
+    assert not isinstance(field, probatio.Required)  # optional: nothing is ticked
+    assert field.default is probatio.UNDEFINED
+    # Submitting nothing adds nothing.
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    assert result["step_id"] == "add_favorites"
+    assert result["description_placeholders"]["favorites"] == "-"
+
+
+async def test_a_barcode_that_is_not_found_can_be_entered_by_hand(
+    hass: HomeAssistant, erik: MockConfigEntry, aioclient_mock: AiohttpClientMocker
+) -> None:
+    aioclient_mock.get(OFF_URL, status=404)
+    result = await _options(hass, erik, "barcode")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"barcode": BARCODE}
+    )
+    assert result["errors"] == {"barcode": "product_not_found"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"barcode": BARCODE, "by_hand": True}
+    )
+    assert result["step_id"] == "add_own_food"
+    # The category must be chosen: no silent "other".
+    category = next(key for key in result["data_schema"].schema if key == "category")
+    assert category.default is probatio.UNDEFINED
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {"name": "Kvarg Vanilj", "protein_g": 10.5, "category": "dairy"},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    # An own food can be weighed at once: it is among the Food select's choices.
+    assert "Kvarg Vanilj" in hass.states.get("select.erik_food").attributes["options"]
+    assert (await _log(hass, "Kvarg Vanilj", 100))["food"] == "custom_kvarg_vanilj"

@@ -69,7 +69,9 @@ async def test_a_held_portion_shows_with_its_leucine_and_taking_it_off_logs_it(
     await _weigh(hass, freezer, "152.3")
     portion = hass.states.get("sensor.erik_portion")
     assert portion.state == "152.3"
-    assert portion.attributes["food"] == "01012"
+    # The food by name (in Home Assistant's language), and by id for automations.
+    assert portion.attributes["food"] == "Cottage cheese"
+    assert portion.attributes["food_id"] == "01012"
     assert portion.attributes["leucine_g"] == pytest.approx(1.116 * 1.523, abs=0.01)
     assert await _entries(hass) == []
 

@@ -212,7 +212,9 @@ class FoodTable:
     def _rank(self, index: _Index, language: str) -> tuple[list[int], list[int]]:
         """Return (place of each position, position at each place) in the static order.
 
-        The static order is: common foods first, then shorter names in `language`, then id.
+        The static order is: common foods first, in the table's order (the curated order of
+        how often people eat them: raw chicken breast before ground chicken), then the other
+        foods by shorter names in `language`, then id.
         """
         key = "sv" if language == "sv" else "en"
         ranked = index.rank.get(key)
@@ -222,7 +224,7 @@ class FoodTable:
                 range(len(foods)),
                 key=lambda i: (
                     not foods[i].common,
-                    len(foods[i].name_in(key)),
+                    i if foods[i].common else len(foods[i].name_in(key)),
                     foods[i].id,
                 ),
             )
@@ -400,10 +402,11 @@ def food_choices(
     selected: str | None,
     limit: int,
 ) -> list[Food]:
-    """Return the foods a person picks from: favourites, recent foods, then common foods.
+    """Return the foods a person picks from: favourites, own, recent, then common foods.
 
-    `recent` are the food ids of the log, newest first. Favourites are all kept; recent and
-    common foods fill up to `limit`; the selected food is always among the choices.
+    `recent` are the food ids of the log, newest first. Favourites and own foods (the ones a
+    person added themselves, newest first) are all kept; recent and common foods fill up to
+    `limit`; the selected food is always among the choices.
     """
     chosen: dict[str, Food] = {}
 
@@ -415,6 +418,8 @@ def food_choices(
 
     for favorite in favorites:
         offer(favorite)
+    for own in reversed(library.own_foods):
+        offer(own.id)
     for food_id in recent:
         if len(chosen) >= limit:
             break

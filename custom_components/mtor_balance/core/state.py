@@ -48,6 +48,7 @@ class Portion:
 
     grams: float
     food: Food | None
+    food_name: str | None  # in the language the person's foods are shown in
     protein_g: float | None
     leucine_g: float | None
     leucine_estimated: bool
@@ -80,16 +81,17 @@ class PersonState:
     portion: Portion | None
 
 
-def portion_of(grams: float | None, food: Food | None) -> Portion | None:
+def portion_of(grams: float | None, food: Food | None, language: str) -> Portion | None:
     """Return the portion of `grams` of `food` (None when nothing is on the scale)."""
     if grams is None:
         return None
     if food is None:
-        return Portion(grams, None, None, None, leucine_estimated=False)
+        return Portion(grams, None, None, None, None, leucine_estimated=False)
     nutrients = food.portion(grams)
     return Portion(
         grams,
         food,
+        food.name_in(language),
         round(nutrients.protein_g, 2),
         round(nutrients.leucine_g, 2),
         nutrients.leucine_estimated,

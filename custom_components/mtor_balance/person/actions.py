@@ -68,6 +68,7 @@ from .own_foods import async_lookup_barcode, barcode_error_key
 MAX_GRAMS = 5000.0  # more than any plate; a larger number is a typo
 MAX_NUTRIENT_G = 500.0
 MAX_TEXT = 200
+SUGGESTIONS = 3  # foods named when a name matches several
 MIN_AMOUNT = 0.05
 # Back-dating is for forgotten meals, not for importing another decade.
 MAX_BACKDATE = timedelta(days=366)
@@ -263,15 +264,26 @@ def _when(call: ServiceCall) -> datetime | None:
 
 
 async def _async_food(coordinator: PersonCoordinator, text: str) -> Food:
-    if (
-        food := await coordinator.async_resolve_food(text, coordinator.language)
-    ) is None:
+    """Return the one food `text` names; else say that none does, or which ones might."""
+    language = coordinator.language
+    if (food := await coordinator.async_resolve_food(text, language)) is not None:
+        return food
+    if candidates := await coordinator.async_search_foods(
+        text, language=language, limit=SUGGESTIONS
+    ):
         raise ServiceValidationError(
             translation_domain=DOMAIN,
-            translation_key="unknown_food",
-            translation_placeholders={"food": text},
+            translation_key="ambiguous_food",
+            translation_placeholders={
+                "food": text,
+                "suggestions": "; ".join(c.name_in(language) for c in candidates),
+            },
         )
-    return food
+    raise ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key="unknown_food",
+        translation_placeholders={"food": text},
+    )
 
 
 def food_response(food: Food, language: str) -> dict[str, Any]:
@@ -279,6 +291,8 @@ def food_response(food: Food, language: str) -> dict[str, Any]:
     return {
         "id": food.id,
         "name": food.name_in(language),
+        "name_en": food.name,
+        "name_sv": food.name_sv or food.name,
         "category": food.category.value,
         "protein_g": food.protein_g,
         "leucine_g": food.leucine_g,
@@ -292,7 +306,11 @@ async def _async_log_food(call: ServiceCall) -> ServiceResponse:
     entry = await coordinator.async_log_food(
         food, call.data[ATTR_GRAMS], _when(call), Source.ACTION
     )
-    return entry_as_dict(entry)
+    return {
+        **entry_as_dict(entry),
+        "name_en": food.name,
+        "name_sv": food.name_sv or food.name,
+    }
 
 
 async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:

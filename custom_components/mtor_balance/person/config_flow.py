@@ -18,6 +18,7 @@ from homeassistant.config_entries import (
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import AbortFlow, section
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     EntitySelector,
     EntitySelectorConfig,
     NumberSelector,
@@ -101,6 +102,7 @@ OPTIONS_MENU = [
     "barcode",
 ]
 FAVORITE_RESULTS = 20
+BY_HAND = "by_hand"  # the barcode step's "enter it from the label instead"
 REMOVE_ABORTS = {"remove_favorites": "no_favorites", "remove_own_foods": "no_own_foods"}
 
 
@@ -365,40 +367,51 @@ class PersonOptionsFlow(OptionsFlowWithReload):
     async def async_step_add_favorites(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Search the food table for foods to add to the favourites."""
+        """Search the food table for foods to add to the favourites; empty when done.
+
+        After foods are added the search comes back, so that several can be added in a
+        row; the description lists the favourites so far.
+        """
         errors: dict[str, str] = {}
+        coordinator = self._coordinator
         if user_input is not None:
-            coordinator = self._coordinator
+            if not (query := str(user_input.get(ATTR_QUERY) or "").strip()):
+                return self._done()
             self._found = await coordinator.async_search_foods(
-                user_input[ATTR_QUERY],
-                language=coordinator.language,
-                limit=FAVORITE_RESULTS,
+                query, language=coordinator.language, limit=FAVORITE_RESULTS
             )
             if self._found:
                 return await self.async_step_pick_favorites()
             errors[ATTR_QUERY] = "no_foods_found"
+        favorites = coordinator.record.favorite_foods
         return self.async_show_form(
             step_id="add_favorites",
             data_schema=probatio.Schema(
-                {probatio.Required(ATTR_QUERY): TextSelector()}
+                {probatio.Optional(ATTR_QUERY): TextSelector()}
             ),
             errors=errors,
+            description_placeholders={
+                "favorites": ", ".join(
+                    food.name_in(coordinator.language) for food in favorites
+                )
+                or "-"
+            },
         )
 
     async def async_step_pick_favorites(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Pick favourites among the search results."""
+        """Pick favourites among the search results (best match first, none ticked)."""
         if user_input is not None:
-            chosen = user_input[ATTR_FOODS]
+            chosen = user_input.get(ATTR_FOODS, [])
             await self._coordinator.async_change_foods(
                 lambda record: record.add_favorites(chosen)
             )
-            return self._done()
+            return await self.async_step_add_favorites()
         return self.async_show_form(
             step_id="pick_favorites",
             data_schema=probatio.Schema(
-                {probatio.Required(ATTR_FOODS): self._food_picker(self._found)}
+                {probatio.Optional(ATTR_FOODS): self._food_picker(self._found)}
             ),
         )
 
@@ -507,9 +520,15 @@ class PersonOptionsFlow(OptionsFlowWithReload):
     async def async_step_barcode(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Look a packaged food up on Open Food Facts by its barcode and add it."""
+        """Look a packaged food up on Open Food Facts by its barcode and add it.
+
+        When the lookup fails, the form keeps what was typed and offers to enter the food
+        by hand (from its label) instead.
+        """
         errors: dict[str, str] = {}
         if user_input is not None:
+            if user_input.get(BY_HAND):
+                return await self.async_step_add_own_food()
             category = user_input.get(ATTR_CATEGORY)
             try:
                 food = await async_lookup_barcode(
@@ -524,15 +543,18 @@ class PersonOptionsFlow(OptionsFlowWithReload):
                     lambda record: record.save_own_food(food)
                 )
                 return self._done()
+        fields: dict[Any, Any] = {
+            probatio.Required(ATTR_BARCODE): TextSelector(),
+            probatio.Optional(ATTR_CATEGORY): _choice(
+                [category.value for category in Category], ATTR_CATEGORY
+            ),
+        }
+        if errors:
+            fields[probatio.Optional(BY_HAND, default=False)] = BooleanSelector()
         return self.async_show_form(
             step_id="barcode",
-            data_schema=probatio.Schema(
-                {
-                    probatio.Required(ATTR_BARCODE): TextSelector(),
-                    probatio.Optional(ATTR_CATEGORY): _choice(
-                        [category.value for category in Category], ATTR_CATEGORY
-                    ),
-                }
+            data_schema=self.add_suggested_values_to_schema(
+                probatio.Schema(fields), user_input
             ),
             errors=errors,
         )

@@ -16,14 +16,16 @@ import uuid
 
 from homeassistant.const import EVENT_CORE_CONFIG_UPDATE
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
-from ..const import DOMAIN
+from ..const import DOMAIN, EVENT_MEAL
 from ..core.categories import Category
 from ..core.days import day_of
+from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
 from ..core.model import DayType, Entry, Food, Profile, Source
 from ..core.record import PersonRecord
@@ -262,14 +264,25 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
 
     @callback
     def _async_saved(self) -> None:
-        """Tell the Meal event what is on disk now."""
+        """Tell what is on disk now: the Meal event entity and the bus (logbook)."""
         untold, self._untold = self._untold, []
+        entry_id = self.config_entry.entry_id
+        meal_entity = er.async_get(self.hass).async_get_entity_id(
+            "event", DOMAIN, f"{entry_id}_meal"
+        )
         for event_type, entry in untold:
             async_dispatcher_send(
-                self.hass,
-                signal_entry_changed(self.config_entry.entry_id),
-                event_type,
-                entry,
+                self.hass, signal_entry_changed(entry_id), event_type, entry
+            )
+            self.hass.bus.async_fire(
+                EVENT_MEAL,
+                {
+                    **entry_as_dict(entry),
+                    "type": event_type,
+                    "config_entry_id": entry_id,
+                    "person": self.person_name,
+                    "entity_id": meal_entity,
+                },
             )
 
     @callback
@@ -293,7 +306,9 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
             suggestion=self._suggestion.suggest(
                 record.log, profile, now=now, tz=tz, day_type=day_type
             ),
-            portion=portion_of(self._portion_grams, record.selected_food),
+            portion=portion_of(
+                self._portion_grams, record.selected_food, self.language
+            ),
         )
 
     @callback

@@ -35,12 +35,14 @@ def _portion_attributes(state: PersonState) -> dict[str, Any]:
     if portion is None or portion.food is None:
         return {
             "food": None,
+            "food_id": None,
             "leucine_g": None,
             "protein_g": None,
             "leucine_estimated": None,
         }
     return {
-        "food": portion.food.id,
+        "food": portion.food_name,
+        "food_id": portion.food.id,
         "leucine_g": portion.leucine_g,
         "protein_g": portion.protein_g,
         "leucine_estimated": portion.leucine_estimated,
