@@ -565,7 +565,8 @@ async def test_eating_window_closing(
     notify = async_mock_service(hass, "notify", "send_message")
     sensors = {
         "next_meal_sensor": "sensor.anna_next_suggested_meal",
-        "effective_meals_sensor": "sensor.anna_effective_meals_today",
+        # The input keeps its first name (existing automations use it).
+        "effective_meals_sensor": "sensor.anna_meals_at_target_today",
     }
     await _use_blueprints(
         hass,
@@ -579,14 +580,17 @@ async def test_eating_window_closing(
         {**sensors, "notify_entities": ["notify.one_meal"], "wanted_meals": 1},
     )
     await _move_to(hass, freezer, _at("02 12:10:00"))
-    await _log(hass, "01012", 250)  # effective
+    await _log(hass, "01012", 250)  # 27.8 g protein, 2.8 g leucine: at target
     await _move_to(hass, freezer, _at("02 16:00:00"))
-    await _log(hass, "01012", 100)  # under the threshold: does not count
-    assert hass.states.get("sensor.anna_effective_meals_today").state == "1"
+    await _log(hass, "01012", 100)  # 11 g protein, under the 24 g dose: does not count
+    assert hass.states.get("sensor.anna_meals_at_target_today").state == "1"
 
     def warned() -> list[str]:
         return [call.data["entity_id"][0].split(".")[1] for call in notify]
 
+    target_protein_g = hass.states.get("sensor.anna_next_suggested_meal").attributes[
+        "target_protein_g"
+    ]
     for minute, expected in (
         ("18:59", []),
         ("19:00", ["two_meals_60_min"]),
@@ -601,8 +605,9 @@ async def test_eating_window_closing(
         "entity_id": ["notify.two_meals_60_min"],
         "title": "Anna: eating window closes soon",
         "message": (
-            "Your eating window closes at 20:00. You have had 1 of 2 effective meals"
-            " today; aim for 2.5 g leucine in the next one."
+            "Your eating window closes at 20:00. You have had 1 of 2 meals at target"
+            f" today; aim for {target_protein_g} g protein and 2.5 g leucine in the next"
+            " one."
         ),
     }
     # The next day's window is a new one; nothing was eaten that day.
@@ -612,7 +617,7 @@ async def test_eating_window_closing(
 
 # --- post_training_check ------------------------------------------------------------
 
-NO_MEAL = "No meal logged in the 60 minutes since training. Aim for 2.5 g leucine."
+NO_MEAL = "No meal logged in the 120 minutes since training."
 
 
 async def test_post_training_check(
@@ -630,19 +635,21 @@ async def test_post_training_check(
             "notify_entities": [PHONE],
         },
     )
-    # Each day: lunch at 12:10 (does not count), training 16:00-17:00, maybe a meal.
+    # Each day: lunch at 12:10 (does not count), training 16:00-17:00, maybe a meal;
+    # the meal after it should come within 2 hours (Jager 2017).
     for day, meal, message in (
         ("02", None, NO_MEAL),
         (
             "03",
-            ("17:30", "01012", 100),
+            ("17:30", "01012", 100),  # 11 g protein: under the 24 g dose
             (
-                "Your meal after training had 1.1 g leucine; aim for 2.5 g. A"
-                " leucine-rich food can top it up."
+                "Your meal after training had 11 g protein and 1.1 g leucine, under"
+                " your meal target. Adding protein to it while the meal is open"
+                " counts."
             ),
         ),
-        ("04", ("17:30", "05064", 150), None),  # chicken breast, 3.5 g
-        ("05", ("18:01", "05064", 150), NO_MEAL),  # too late
+        ("04", ("17:30", "05064", 150), None),  # chicken breast, 46 g protein
+        ("05", ("19:01", "05064", 150), NO_MEAL),  # too late
     ):
         notify.clear()
         await _move_to(hass, freezer, _at(f"{day} 12:10:00"))
@@ -652,11 +659,11 @@ async def test_post_training_check(
         await _move_to(hass, freezer, _at(f"{day} 17:00:00"))
         hass.states.async_set(TRAINING, "off")
         await _settle(hass)
-        for moment in ("17:30", "17:59", "18:00", "18:01", "18:30"):
+        for moment in ("17:30", "18:59", "19:00", "19:01", "19:30"):
             await _move_to(hass, freezer, _at(f"{day} {moment}:00"))
             if meal is not None and meal[0] == moment:
                 await _log(hass, meal[1], meal[2])
-            if moment < "18:00":
+            if moment < "19:00":
                 assert notify == [], (day, moment)
         assert _messages(notify) == (
             []
@@ -691,19 +698,18 @@ async def test_post_training_check_at_a_fixed_time_on_chosen_days(
             "training_time": "18:00:00",
             "training_weekdays": ["mon", "wed"],
             "within_minutes": 30,
-            "leucine_threshold": 3,
             "notify_entities": [PHONE],
         },
     )
-    # Monday: a 2.8 g meal at 18:15 is under the 3 g threshold.
+    # Monday: a meal of 150 g cottage cheese at 18:15 is under the 24 g dose.
     await _move_to(hass, freezer, _at("02 18:00:00"))
     freezer.move_to(_at("02 18:15:00"))
-    await _log(hass, "01012", 250)
+    await _log(hass, "01012", 150)
     await _move_to(hass, freezer, _at("02 18:30:00"))
     assert [call.data["message"] for call in notify] == [
         (
-            "Your meal after training had 2.8 g leucine; aim for 3 g. A leucine-rich"
-            " food can top it up."
+            "Your meal after training had 17 g protein and 1.7 g leucine, under your"
+            " meal target. Adding protein to it while the meal is open counts."
         )
     ]
     # Tuesday is not a training day.
@@ -714,7 +720,7 @@ async def test_post_training_check_at_a_fixed_time_on_chosen_days(
     await _move_to(hass, freezer, _at("04 18:00:00"))
     await _move_to(hass, freezer, _at("04 18:30:00"))
     assert [call.data["message"] for call in notify][1] == (
-        "No meal logged in the 30 minutes since training. Aim for 3 g leucine."
+        "No meal logged in the 30 minutes since training."
     )
 
 

@@ -3,7 +3,7 @@
 from typing import Final
 
 DOMAIN: Final = "mtor_balance"
-VERSION: Final = "0.1.0"
+VERSION: Final = "0.2.0"
 
 # Config entry data: what the entry is (a person or a Bluetooth scale; entries made before
 # scales existed have no kind and are people). Read in one place: kinds.entry_kind.

@@ -963,6 +963,13 @@ export class MtorBalanceCard extends LitElement {
       ${time ? html`<div class="big">${t("next_meal_at", { time })}</div>` : nothing}
       ${next.reason_text ? html`<div class="reason">${next.reason_text}</div>` : nothing}
       ${
+        typeof next.add_protein_g === "number"
+          ? html`<div class="add-now">
+              ${t("add_now", { protein: formatNutrient(next.add_protein_g, lang, 0) })}
+            </div>`
+          : nothing
+      }
+      ${
         typeof next.target_leucine_g === "number" && typeof next.target_protein_g === "number"
           ? html`<div class="muted">
               ${next.leucine_estimated ? this._estimated() : nothing}${t("aim_for", {
@@ -973,10 +980,25 @@ export class MtorBalanceCard extends LitElement {
           : nothing
       }
       ${
+        next.behind && typeof next.day_protein_remaining_g === "number"
+          ? html`<div class="muted behind">
+              ${t("behind", {
+                protein: formatNutrient(next.day_protein_remaining_g, lang, 0),
+                meals: String(next.meals_left ?? 1),
+              })}
+            </div>`
+          : nothing
+      }
+      ${
         next.window_closes
           ? html`<div class="muted">
               ${t("window_closes", { time: formatTime(next.window_closes, this.hass, this._now) })}
             </div>`
+          : nothing
+      }
+      ${
+        next.evidence_text
+          ? html`<div class="muted evidence">${t("why", { rule: next.evidence_text })}</div>`
           : nothing
       }
     </div>`;

@@ -65,8 +65,16 @@ export interface NextMeal {
   time?: string | null;
   reason?: string;
   reason_text?: string;
+  evidence?: string;
+  evidence_text?: string;
+  target_evidence?: string;
+  target_evidence_text?: string;
   target_leucine_g?: number | null;
   target_protein_g?: number | null;
+  add_protein_g?: number | null;
+  day_protein_remaining_g?: number;
+  meals_left?: number;
+  behind?: boolean;
   window_closes?: string | null;
   leucine_estimated?: boolean;
 }

@@ -73,9 +73,36 @@ describe("rendering a view", () => {
     expect($(rows[0], ".est")).toBeNull();
     expect(rows[1].querySelector(".est")).not.toBeNull();
     expect(text($(card, ".meal-head"))).toContain("at target");
-    expect(text($(card, ".next-meal"))).toContain("Four hours after the last meal");
+    expect(text($(card, ".next-meal"))).toContain("About 3 hours after your last meal");
     expect(text($(card, ".next-meal"))).toContain("12:30");
     expect(text($(card, ".next-meal"))).toContain("Aim for 2.5 g leucine and 40 g protein.");
+    // The advice names its rule and evidence; no "add now" and no "behind" unless said.
+    expect(text($(card, ".next-meal .evidence"))).toBe(
+      "Why: Areta 2013: about 3 h between meals (one trial, young trained men)",
+    );
+    expect($(card, ".add-now")).toBeNull();
+    expect($(card, ".behind")).toBeNull();
+  });
+
+  it("asks to add protein to an open meal now, and says when the day is behind", async () => {
+    const next = view().next_meal;
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({
+        next_meal: {
+          ...next,
+          reason: "add_to_meal",
+          reason_text: "Your meal is under target: add protein to it now",
+          add_protein_g: 30,
+          behind: true,
+          day_protein_remaining_g: 111,
+          meals_left: 3,
+        },
+      }),
+    );
+    expect(text($(card, ".add-now"))).toBe("Add about 30 g protein to this meal now.");
+    expect(text($(card, ".behind"))).toBe("Behind on today's protein: 111 g left for 3 meal(s).");
   });
 
   it("tolerates unknown fields and missing optional ones", async () => {

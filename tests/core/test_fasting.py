@@ -84,4 +84,3 @@ def test_default_targets_follow_body_mass_and_age_group() -> None:
     assert default_leucine_target_g(90, AgeGroup.OLDER) == 3.6
     assert default_protein_target_g(70, AgeGroup.OLDER) == 84
     assert default_protein_target_g(70, AgeGroup.ADULT) == 112
-    assert PROFILE.effective_leucine_g == 2.0

@@ -7,6 +7,7 @@ from unittest.mock import AsyncMock, patch
 from homeassistant.config_entries import SOURCE_USER, ConfigFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import issue_registry as ir
 import pytest
 
 from custom_components.mtor_balance.const import (
@@ -19,8 +20,13 @@ from custom_components.mtor_balance.person.const import (
     CONF_BODY_MASS,
     CONF_LEUCINE_TARGET,
     CONF_PERSON_NAME,
+    CONF_PLAN,
     CONF_PROTEIN_TARGET,
     CONF_SCALE_ENTITY,
+    CONF_TRAINING,
+    CONF_TRAINING_ENTITY,
+    CONF_TRAINING_MINUTES,
+    WEEKDAYS,
 )
 
 from ..common import OPTIONS, async_add_person
@@ -195,3 +201,125 @@ async def test_reconfigure_keeping_the_name_and_refusing_another_persons_name(
     assert result["reason"] == "reconfigure_successful"
     assert entry.title == "Erik"
     await hass.async_block_till_done()  # the reload it started
+
+
+FAST_MONDAYS = {CONF_PLAN: {**dict.fromkeys(WEEKDAYS, "normal"), "mon": "fast"}}
+OLDER_ANNA = {CONF_BODY_MASS: 62.0, CONF_AGE_GROUP: "older", CONF_PROTEIN_TARGET: 74.0}
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_an_older_adults_fast_day_is_warned_about_before_saving(
+    hass: HomeAssistant,
+) -> None:
+    result = await _person_step(
+        hass,
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_USER}
+        ),
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_PERSON_NAME: "Anna", CONF_BODY_MASS: 62.0, CONF_AGE_GROUP: "older"},
+    )
+    goals = {
+        key: value
+        for key, value in {**OPTIONS, **OLDER_ANNA, **FAST_MONDAYS}.items()
+        if key not in (CONF_BODY_MASS, CONF_AGE_GROUP)
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], goals)
+    # One fast day a week plans 0 g, under ESPEN's 1.0 g/kg (62 g) for older adults.
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "below_espen"
+    assert result["description_placeholders"] == {
+        "days": "1",
+        "lowest_g": "0",
+        "minimum_g": "62",
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["options"][CONF_PLAN]["mon"] == "fast"  # the plan is theirs
+
+
+async def test_a_plan_under_espen_is_a_repair_issue_until_it_is_changed(
+    hass: HomeAssistant, issue_registry: ir.IssueRegistry
+) -> None:
+    entry = await async_add_person(hass, "Anna", **OLDER_ANNA, **FAST_MONDAYS)
+    issue = issue_registry.async_get_issue(DOMAIN, f"plan_below_espen_{entry.entry_id}")
+    assert issue is not None
+    assert issue.severity is ir.IssueSeverity.WARNING
+    assert not issue.is_fixable
+    assert issue.translation_placeholders == {
+        "name": "Anna",
+        "days": "1",
+        "lowest_g": "0",
+        "minimum_g": "62",
+    }
+
+    # Saving the same plan again warns again, and saves once confirmed.
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**entry.options, CONF_TRAINING: {}}
+    )
+    assert result["step_id"] == "below_espen"
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, f"plan_below_espen_{entry.entry_id}")
+
+    # A plan without the fast day: no warning, and the issue goes away.
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {**entry.options, CONF_PLAN: dict.fromkeys(WEEKDAYS, "normal")},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert (
+        issue_registry.async_get_issue(DOMAIN, f"plan_below_espen_{entry.entry_id}")
+        is None
+    )
+
+
+async def test_training_settings_are_checked_and_kept(hass: HomeAssistant) -> None:
+    entry = await async_add_person(hass, "Erik")
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            **OPTIONS,
+            CONF_TRAINING_ENTITY: "input_boolean.gym",
+            CONF_TRAINING_MINUTES: float("nan"),
+        },
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {
+        CONF_TRAINING_ENTITY: "entity_not_found",
+        CONF_TRAINING_MINUTES: "range_training_minutes",
+    }
+    assert result["description_placeholders"]["training_minutes_min"] == "10"
+    assert result["description_placeholders"]["training_minutes_max"] == "300"
+
+    hass.states.async_set("input_boolean.gym", "off")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            **OPTIONS,
+            CONF_TRAINING: {"tue": "17:30:00"},
+            CONF_TRAINING_ENTITY: "input_boolean.gym",
+            CONF_TRAINING_MINUTES: 75,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert entry.options[CONF_TRAINING] == {"tue": "17:30:00"}
+    assert entry.options[CONF_TRAINING_ENTITY] == "input_boolean.gym"
+    assert entry.options[CONF_TRAINING_MINUTES] == 75

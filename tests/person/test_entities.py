@@ -93,7 +93,9 @@ async def test_what_erik_sees_after_lunch(hass: HomeAssistant) -> None:
     assert state("sensor.erik_leucine_today") == "2.79"
     assert state("sensor.erik_protein_today") == "27.8"
     assert state("sensor.erik_last_meal_leucine") == "2.79"
-    assert state("sensor.erik_effective_meals_today") == "1"
+    assert state("sensor.erik_meals_at_target_today") == "1"
+    last_meal = hass.states.get("sensor.erik_last_meal_leucine").attributes
+    assert (last_meal["protein_g"], last_meal["at_target"]) == (27.8, True)
     # The meal is still in progress (until 45 min after its last entry): not fasting, so
     # no fast began seconds ago and none has lasted 0.3 h.
     assert state("sensor.erik_fasting_since") == "unknown"
@@ -102,8 +104,10 @@ async def test_what_erik_sees_after_lunch(hass: HomeAssistant) -> None:
     assert state("binary_sensor.erik_eating_window_open") == "on"
     assert state("select.erik_day_type") == "normal"
     next_meal = hass.states.get("sensor.erik_next_suggested_meal")
-    assert next_meal.state == "2026-11-02T14:10:00+00:00"  # 3 h after an effective meal
+    assert next_meal.state == "2026-11-02T14:10:00+00:00"  # 3 h after a meal at target
     assert next_meal.attributes["reason"] == "refractory"
+    assert next_meal.attributes["evidence"] == "areta_2013"
+    assert next_meal.attributes["add_protein_g"] is None  # no "add now" advice
 
 
 async def test_the_day_rolls_over_at_midnight_local_time(
@@ -152,7 +156,7 @@ async def test_meal_event_fires_with_the_entry(
     state = hass.states.get("event.erik_meal")
     assert state.attributes["event_type"] == "logged"
     assert state.attributes["grams"] == 300
-    assert state.attributes["reaches_leucine_threshold"] is True
+    assert state.attributes["meal_at_target"] is True
     await hass.services.async_call(
         "button", "press", {"entity_id": "button.erik_undo_last_entry"}, blocking=True
     )

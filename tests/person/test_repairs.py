@@ -18,10 +18,14 @@ import pytest
 
 from custom_components.mtor_balance.const import DOMAIN
 from custom_components.mtor_balance.person.const import (
+    CONF_BEDTIME,
     CONF_BODY_MASS,
     CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
+    CONF_PRE_SLEEP,
     CONF_SCALE_ENTITY,
+    CONF_TRAINING,
+    CONF_TRAINING_ENTITY,
 )
 
 from ..common import async_add_person
@@ -87,6 +91,28 @@ async def test_unusable_options_keep_the_person_working_and_are_fixed_from_repai
         assert math.isfinite(entry.options[key])
     assert entry.state is ConfigEntryState.LOADED
     assert issue_registry.async_get_issue(DOMAIN, "unusable_options_entry_erik") is None
+
+
+async def test_unusable_sleep_and_training_options_fall_back_to_their_defaults(
+    hass: HomeAssistant, issue_registry: ir.IssueRegistry
+) -> None:
+    stored = {
+        CONF_BEDTIME: "late",
+        CONF_PRE_SLEEP: "yes",
+        CONF_TRAINING: {"mon": "25:99"},
+        CONF_TRAINING_ENTITY: 42,
+    }
+    entry = await async_add_person(hass, **stored)
+    assert entry.state is ConfigEntryState.LOADED
+    assert hass.states.get("sensor.erik_next_suggested_meal") is not None
+    issue = issue_registry.async_get_issue(DOMAIN, "unusable_options_entry_erik")
+    assert set(issue.translation_placeholders["options"].split(", ")) == set(stored)
+    result = await _fix(hass, "unusable_options_entry_erik", {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options[CONF_BEDTIME] == "23:00:00"
+    assert entry.options[CONF_PRE_SLEEP] is False
+    assert entry.options[CONF_TRAINING] == {}
+    assert entry.options.get(CONF_TRAINING_ENTITY) is None
 
 
 async def test_a_scale_that_does_not_exist_is_a_repair_issue_fixed_by_choosing_another(

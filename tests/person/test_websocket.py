@@ -113,6 +113,11 @@ async def test_the_day_is_pushed_on_every_change(
         logged["entry"]["entry_id"]
     ]
     assert pushed["totals"]["leucine_g"] == pytest.approx(2.23, abs=0.01)
+    # Logged after the window closed: the next window, the plan's choice, in Swedish.
+    assert pushed["next_meal"]["reason_text"] == "När nästa ätfönster öppnas"
+    assert pushed["next_meal"]["evidence_text"] == "Din plans val (ingen nytta påstås)"
+    assert pushed["next_meal"]["target_evidence"] == "mamerow_2014"
+    assert pushed["next_meal"]["add_protein_g"] is None
     assert (
         pushed["entries"][0]["name"] == "Keso"
     )  # Home Assistant's language is English,

@@ -142,17 +142,9 @@ class Profile:
     # Weekly training schedule, Monday first: a session per weekday, or None.
     training: tuple[TrainingSlot | None, ...] = ()
 
-    @property
-    def effective_leucine_g(self) -> float:
-        """Leucine in a meal at or over which the meal counts as effective."""
-        return self.leucine_target_g * EFFECTIVE_SHARE_OF_TARGET
-
 
 # Kilocalories per gram of protein (Atwater), and of free amino acids such as leucine.
 KCAL_PER_G_PROTEIN = 4.0
-
-# A meal with at least 80% of the leucine target counts as effective (nutrition.md §4 step 1).
-EFFECTIVE_SHARE_OF_TARGET = 0.8
 
 
 def default_leucine_target_g(body_mass_kg: float, age_group: AgeGroup) -> float:

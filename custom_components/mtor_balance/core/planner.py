@@ -164,6 +164,11 @@ class Suggestion:
     add_protein_g: float = 0.0
     meal_open_until: datetime | None = None
 
+    @property
+    def add_now_g(self) -> float | None:
+        """Return the protein (g) to add to the open meal now; None unless that is advised."""
+        return round(self.add_protein_g) if self.reason is Reason.ADD_TO_MEAL else None
+
 
 @dataclass(frozen=True, slots=True)
 class EspenShortfall:

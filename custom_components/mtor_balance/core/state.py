@@ -6,6 +6,7 @@ after every change and at `next_change`, and hands the result to the entities. N
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 import math
@@ -14,7 +15,14 @@ from .days import day_bounds, day_of
 from .fasting import fasting_state
 from .log import IntakeLog, Meal, Totals
 from .model import DayType, Food, Profile
-from .planner import Suggestion, eating_window_on, suggest_next_meal
+from .planner import (
+    Suggestion,
+    eating_window_on,
+    meal_at_target,
+    meals_at_target,
+    suggest_next_meal,
+)
+from .training import TrainingSession
 
 # Fasting hours are shown in steps fine enough for a dashboard and coarse enough not to
 # write a state every few minutes through a long fast: 0.1 h for the first 2 hours, 0.25 h
@@ -75,7 +83,8 @@ class PersonState:
     fast_goal_reached: bool
     today: Totals
     last_meal: Meal | None
-    effective_meals_today: int
+    last_meal_at_target: bool  # protein dose and leucine together (False: no last meal)
+    meals_at_target_today: int
     suggestion: Suggestion
     window_open: bool
     portion: Portion | None
@@ -121,7 +130,7 @@ def person_state(
     else:
         since, hours = None, 0.0
     window = eating_window_on(log, profile, today, tz)
-    threshold = profile.effective_leucine_g
+    last_meal = log.last_meal(now, merge)
     return PersonState(
         now=now,
         day_start=start,
@@ -133,10 +142,10 @@ def person_state(
         meal_open_until=None if fasting else fast.meal_open_until,
         fast_goal_reached=fast.goal_reached(now),
         today=log.totals(start, end),
-        last_meal=log.last_meal(now, merge),
-        effective_meals_today=sum(
-            1 for meal in log.meals(start, end, merge) if meal.leucine_g >= threshold
-        ),
+        last_meal=last_meal,
+        last_meal_at_target=last_meal is not None
+        and meal_at_target(last_meal, profile, day_type),
+        meals_at_target_today=meals_at_target(log, profile, start, end, day_type),
         suggestion=suggestion,
         window_open=window is not None and window[0] <= now < window[1],
         portion=portion,
@@ -191,9 +200,12 @@ class SteadySuggestion:
         now: datetime,
         tz: tzinfo,
         day_type: DayType,
+        training: Iterable[TrainingSession] = (),
     ) -> Suggestion:
         """Return the planner's suggestion, or the due one kept since the last change."""
-        suggestion = suggest_next_meal(log, profile, now=now, tz=tz, day_type=day_type)
+        suggestion = suggest_next_meal(
+            log, profile, now=now, tz=tz, day_type=day_type, training=training
+        )
         kept = self._kept
         if (
             kept is not None

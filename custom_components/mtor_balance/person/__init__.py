@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from homeassistant.const import Platform
@@ -14,14 +15,27 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from ..const import DOMAIN
 from ..kinds import EntryKind, MtorBalanceConfigEntry
 from . import binary_sensor, button, event, select, sensor
-from .const import CONF_LOG_MODE, CONF_SCALE_ENTITY, LOG_MODE_ON_REMOVAL
+from .const import (
+    CONF_LOG_MODE,
+    CONF_SCALE_ENTITY,
+    CONF_TRAINING_ENTITY,
+    CONF_TRAINING_MINUTES,
+    LOG_MODE_ON_REMOVAL,
+)
 from .coordinator import PersonCoordinator
 from .diagnostics import person_diagnostics
 from .food_table import async_get_food_table
 from .household import async_get_household
-from .repairs import async_check_options, async_remove_issues, async_watch_scale
+from .options import read_options
+from .repairs import (
+    async_check_options,
+    async_check_plan,
+    async_remove_issues,
+    async_watch_scale,
+)
 from .scale_follower import ScaleFollower
 from .store import PersonStore, StorageUnavailableError
+from .training import TrainingTracker
 
 PLATFORMS = (
     Platform.BINARY_SENSOR,
@@ -78,11 +92,23 @@ async def async_setup_person(
             translation_placeholders={"path": str(err)},
         ) from err
     coordinator = PersonCoordinator(hass, entry, store, record)
+    options = read_options(entry.options).values
+    if training := options.get(CONF_TRAINING_ENTITY):
+        minutes = float(options[CONF_TRAINING_MINUTES])
+        coordinator.training = TrainingTracker(
+            hass,
+            training,
+            timedelta(minutes=minutes),
+            coordinator.async_training_changed,
+        )
     await coordinator.async_config_entry_first_refresh()
     # DataUpdateCoordinator shuts itself down (and cancels its timer) on unload.
     coordinator.async_start()
     entry.async_on_unload(async_get_household(hass).async_add(coordinator))
     async_check_options(hass, entry)
+    async_check_plan(hass, entry)
+    if coordinator.training is not None:
+        entry.async_on_unload(coordinator.training.async_start())
     if scale := entry.options.get(CONF_SCALE_ENTITY):
         entry.async_on_unload(async_watch_scale(hass, entry, scale))
         follower = ScaleFollower(

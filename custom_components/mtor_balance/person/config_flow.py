@@ -58,6 +58,7 @@ from .const import (
     ATTR_PROTEIN,
     ATTR_QUERY,
     CONF_AGE_GROUP,
+    CONF_BEDTIME,
     CONF_BODY_MASS,
     CONF_DAY_START,
     CONF_FAST_GOAL,
@@ -65,14 +66,22 @@ from .const import (
     CONF_LOG_MODE,
     CONF_PERSON_NAME,
     CONF_PLAN,
+    CONF_PRE_SLEEP,
     CONF_PROTEIN_TARGET,
     CONF_SCALE_ENTITY,
+    CONF_TRAINING,
+    CONF_TRAINING_ENTITY,
+    CONF_TRAINING_MINUTES,
+    CONF_WAKE_TIME,
     CONF_WINDOW_LENGTH,
     CONF_WINDOW_MODE,
     CONF_WINDOW_START,
+    DEFAULT_BEDTIME,
     DEFAULT_BODY_MASS,
     DEFAULT_DAY_START,
     DEFAULT_FAST_GOAL,
+    DEFAULT_TRAINING_MINUTES,
+    DEFAULT_WAKE_TIME,
     DEFAULT_WINDOW_LENGTH,
     DEFAULT_WINDOW_START,
     LOG_MODE_BUTTON,
@@ -83,7 +92,12 @@ from .const import (
 )
 from .coordinator import PersonCoordinator
 from .household import async_get_household
-from .options import NUMBER_OPTIONS, number_errors, range_placeholders, read_options
+from .options import (
+    NUMBER_OPTIONS,
+    number_errors,
+    range_placeholders,
+    read_options,
+)
 from .own_foods import (
     MAX_FOOD_NAME,
     OWN_FOOD_RANGES,
@@ -91,6 +105,7 @@ from .own_foods import (
     barcode_error_key,
     own_food,
 )
+from .repairs import below_espen
 
 OPTIONS_MENU = [
     "settings",
@@ -103,6 +118,8 @@ OPTIONS_MENU = [
 ]
 FAVORITE_RESULTS = 20
 BY_HAND = "by_hand"  # the barcode step's "enter it from the label instead"
+# Entities whose state is "on" while the person trains.
+TRAINING_DOMAINS = ["binary_sensor", "calendar", "input_boolean", "switch"]
 REMOVE_ABORTS = {"remove_favorites": "no_favorites", "remove_own_foods": "no_own_foods"}
 
 
@@ -177,6 +194,9 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
         probatio.Required(CONF_LOG_MODE, default=LOG_MODE_ON_REMOVAL): _choice(
             [LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON], CONF_LOG_MODE
         ),
+        probatio.Required(CONF_BEDTIME, default=DEFAULT_BEDTIME): TimeSelector(),
+        probatio.Required(CONF_WAKE_TIME, default=DEFAULT_WAKE_TIME): TimeSelector(),
+        probatio.Required(CONF_PRE_SLEEP, default=False): BooleanSelector(),
         probatio.Required(CONF_PLAN): section(
             probatio.Schema(
                 {
@@ -187,6 +207,18 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
                 }
             ),
             {"collapsed": True},
+        ),
+        probatio.Required(CONF_TRAINING, default={}): section(
+            probatio.Schema(
+                {probatio.Optional(day): TimeSelector() for day in WEEKDAYS}
+            ),
+            {"collapsed": True},
+        ),
+        probatio.Required(
+            CONF_TRAINING_MINUTES, default=DEFAULT_TRAINING_MINUTES
+        ): _number(CONF_TRAINING_MINUTES),
+        probatio.Optional(CONF_TRAINING_ENTITY): EntitySelector(
+            EntitySelectorConfig(domain=TRAINING_DOMAINS)
         ),
     }
 
@@ -206,11 +238,14 @@ def _name_and_unique_id(text: Any) -> tuple[str, str | None]:
 def _entered_errors(
     hass: HomeAssistant, user_input: Mapping[str, Any]
 ) -> dict[str, str]:
-    """Return the errors of what was entered: numbers out of range, a missing scale."""
+    """Return the errors of what was entered: numbers out of range, missing entities."""
     errors = number_errors(user_input)
     scale = user_input.get(CONF_SCALE_ENTITY)
     if scale and hass.states.get(scale) is None:
         errors[CONF_SCALE_ENTITY] = "scale_not_found"
+    training = user_input.get(CONF_TRAINING_ENTITY)
+    if training and hass.states.get(training) is None:
+        errors[CONF_TRAINING_ENTITY] = "entity_not_found"
     return errors
 
 
@@ -218,6 +253,7 @@ class PersonFlow(ConfigFlow):
     """The config flow's steps for a person (mixed into the integration's flow)."""
 
     _person: dict[str, Any]
+    _pending: dict[str, Any]
 
     async def async_step_person(
         self, user_input: dict[str, Any] | None = None
@@ -253,12 +289,11 @@ class PersonFlow(ConfigFlow):
             errors := _entered_errors(self.hass, user_input)
         ):
             person = dict(self._person)
-            name = person.pop(CONF_PERSON_NAME)
-            return self.async_create_entry(
-                title=name,
-                data={CONF_KIND: KIND_PERSON, CONF_PERSON_NAME: name},
-                options=read_options({**person, **user_input}).values,
-            )
+            person.pop(CONF_PERSON_NAME)
+            self._pending = read_options({**person, **user_input}).values
+            if below_espen(self._pending):
+                return await self.async_step_below_espen()
+            return self._create_person()
         schema = probatio.Schema(
             _goals_schema(
                 float(self._person[CONF_BODY_MASS]),
@@ -270,6 +305,25 @@ class PersonFlow(ConfigFlow):
             data_schema=self.add_suggested_values_to_schema(schema, user_input),
             errors=errors,
             description_placeholders=_PLACEHOLDERS,
+        )
+
+    async def async_step_below_espen(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Warn that the plan puts an older adult under the ESPEN minimum; go on if sure."""
+        if user_input is not None:
+            return self._create_person()
+        return self.async_show_form(
+            step_id="below_espen",
+            description_placeholders=below_espen(self._pending),
+        )
+
+    def _create_person(self) -> ConfigFlowResult:
+        name = self._person[CONF_PERSON_NAME]
+        return self.async_create_entry(
+            title=name,
+            data={CONF_KIND: KIND_PERSON, CONF_PERSON_NAME: name},
+            options=self._pending,
         )
 
     async def async_rename_person(
@@ -312,6 +366,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
         """Start with no search results."""
         self._found: list[Food] = []
         self._editing: Food | None = None
+        self._pending: dict[str, Any] = {}
 
     @property
     def _coordinator(self) -> PersonCoordinator:
@@ -345,7 +400,10 @@ class PersonOptionsFlow(OptionsFlowWithReload):
         if user_input is not None and not (
             errors := _entered_errors(self.hass, user_input)
         ):
-            return self.async_create_entry(data=read_options(user_input).values)
+            self._pending = read_options(user_input).values
+            if below_espen(self._pending):
+                return await self.async_step_below_espen()
+            return self.async_create_entry(data=self._pending)
         current = read_options(self.config_entry.options).values
         schema = probatio.Schema(
             {
@@ -362,6 +420,17 @@ class PersonOptionsFlow(OptionsFlowWithReload):
             ),
             errors=errors,
             description_placeholders=_PLACEHOLDERS,
+        )
+
+    async def async_step_below_espen(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Warn that the plan puts an older adult under the ESPEN minimum; save if sure."""
+        if user_input is not None:
+            return self.async_create_entry(data=self._pending)
+        return self.async_show_form(
+            step_id="below_espen",
+            description_placeholders=below_espen(self._pending),
         )
 
     async def async_step_add_favorites(

@@ -18,6 +18,14 @@ CONF_DAY_START: Final = "day_start"
 CONF_PLAN: Final = "plan"
 CONF_SCALE_ENTITY: Final = "scale_entity"
 CONF_LOG_MODE: Final = "log_mode"
+CONF_BEDTIME: Final = "bedtime"
+CONF_WAKE_TIME: Final = "wake_time"
+CONF_PRE_SLEEP: Final = "pre_sleep_protein"
+CONF_TRAINING: Final = "training"  # a section: a start time per weekday (or none)
+CONF_TRAINING_MINUTES: Final = "training_minutes"
+CONF_TRAINING_ENTITY: Final = (
+    "training_entity"  # on while training (switch, calendar...)
+)
 
 WINDOW_MODE_FIXED: Final = "fixed"
 WINDOW_MODE_FIRST_MEAL: Final = "first_meal"
@@ -31,6 +39,9 @@ DEFAULT_FAST_GOAL: Final = 14.0
 DEFAULT_WINDOW_START: Final = "08:00:00"
 DEFAULT_WINDOW_LENGTH: Final = 10.0
 DEFAULT_DAY_START: Final = "00:00:00"
+DEFAULT_BEDTIME: Final = "23:00:00"
+DEFAULT_WAKE_TIME: Final = "07:00:00"
+DEFAULT_TRAINING_MINUTES: Final = 60.0
 
 # Fields of the actions and of the own-food and barcode forms (one name, one meaning).
 ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"

@@ -42,6 +42,7 @@ from .food_table import async_food_index
 from .options import profile_from_options
 from .persistence import PersonFiles
 from .store import PersonStore
+from .training import TrainingTracker
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._food_choices: list[Food] | None = None
         self._suggestion = SteadySuggestion()
+        # Sessions learnt from the person's training entity, if they chose one.
+        self.training: TrainingTracker | None = None
 
     @property
     def profile(self) -> Profile:
@@ -189,6 +192,12 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         await self._async_change(change)
 
     @callback
+    def async_training_changed(self) -> None:
+        """Recompute: a training session started or ended, so the next meal may move."""
+        self._suggestion.changed()
+        self._async_recompute()
+
+    @callback
     def async_set_portion(self, grams: float | None) -> None:
         """Show the settled portion on the scale (None when the scale is empty)."""
         self._portion_grams = grams
@@ -254,17 +263,17 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         and the error raised: `PersonFiles` raises the repair issue and retries.
         """
         change(self.record)
-        self._food_choices = (
-            None  # favourites, own foods, the log or the selection changed
-        )
+        # Favourites, own foods, the log or the selection changed.
+        self._food_choices = None
         try:
             await self.files.async_save()
         finally:
             self.async_set_updated_data(self._compute())
+        self._async_saved()
 
     @callback
     def _async_saved(self) -> None:
-        """Tell what is on disk now: the Meal event entity and the bus (logbook)."""
+        """Tell what is on disk now (after the state shows it): Meal event and logbook."""
         untold, self._untold = self._untold, []
         entry_id = self.config_entry.entry_id
         meal_entity = er.async_get(self.hass).async_get_entity_id(
@@ -304,7 +313,12 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
             tz=tz,
             day_type=day_type,
             suggestion=self._suggestion.suggest(
-                record.log, profile, now=now, tz=tz, day_type=day_type
+                record.log,
+                profile,
+                now=now,
+                tz=tz,
+                day_type=day_type,
+                training=() if self.training is None else self.training.sessions(now),
             ),
             portion=portion_of(
                 self._portion_grams, record.selected_food, self.language

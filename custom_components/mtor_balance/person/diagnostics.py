@@ -40,7 +40,7 @@ def person_diagnostics(coordinator: PersonCoordinator) -> dict[str, Any]:
             "fasting_hours": state.fasting_hours,
             "fast_goal_reached": state.fast_goal_reached,
             "entries_today": state.today.count,
-            "effective_meals_today": state.effective_meals_today,
+            "meals_at_target_today": state.meals_at_target_today,
             "window_open": state.window_open,
             "suggestion_reason": state.suggestion.reason.value,
             "portion_on_scale": state.portion is not None,

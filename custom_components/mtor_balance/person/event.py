@@ -46,13 +46,17 @@ class PersonMealEvent(PersonEntity, EventEntity):
 
     @callback
     def _async_entry_changed(self, event_type: str, entry: Entry) -> None:
-        threshold = self.coordinator.profile.effective_leucine_g
+        state = self.coordinator.data
+        # meal_at_target: the meal this entry is part of now reaches the protein dose and
+        # the leucine target together.
+        at_target = (
+            event_type == EVENT_LOGGED
+            and state.last_meal is not None
+            and entry in state.last_meal.entries
+            and state.last_meal_at_target
+        )
         self._trigger_event(
-            event_type,
-            {
-                **entry_as_dict(entry),
-                "reaches_leucine_threshold": entry.leucine_g >= threshold,
-            },
+            event_type, {**entry_as_dict(entry), "meal_at_target": at_target}
         )
         self.async_write_ha_state()
 

@@ -18,25 +18,35 @@ from ..core.model import (
     DayType,
     EatingWindow,
     Profile,
+    TrainingSlot,
     default_leucine_target_g,
     default_protein_target_g,
 )
 from ..core.validation import NotANumberError, NumberRange, OutOfRangeError
 from .const import (
     CONF_AGE_GROUP,
+    CONF_BEDTIME,
     CONF_BODY_MASS,
     CONF_DAY_START,
     CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
     CONF_LOG_MODE,
     CONF_PLAN,
+    CONF_PRE_SLEEP,
     CONF_PROTEIN_TARGET,
+    CONF_TRAINING,
+    CONF_TRAINING_ENTITY,
+    CONF_TRAINING_MINUTES,
+    CONF_WAKE_TIME,
     CONF_WINDOW_LENGTH,
     CONF_WINDOW_MODE,
     CONF_WINDOW_START,
+    DEFAULT_BEDTIME,
     DEFAULT_BODY_MASS,
     DEFAULT_DAY_START,
     DEFAULT_FAST_GOAL,
+    DEFAULT_TRAINING_MINUTES,
+    DEFAULT_WAKE_TIME,
     DEFAULT_WINDOW_LENGTH,
     DEFAULT_WINDOW_START,
     LOG_MODE_BUTTON,
@@ -61,6 +71,7 @@ NUMBER_OPTIONS: dict[str, NumberOption] = {
     CONF_WINDOW_LENGTH: NumberOption(NumberRange(1, 24, "h"), 0.5),
     CONF_LEUCINE_TARGET: NumberOption(NumberRange(0.5, 10, "g"), 0.1),
     CONF_PROTEIN_TARGET: NumberOption(NumberRange(10, 400, "g"), 1),
+    CONF_TRAINING_MINUTES: NumberOption(NumberRange(10, 300, "min"), 5),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     CONF_AGE_GROUP: tuple(group.value for group in AgeGroup),
@@ -70,6 +81,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
 CLOCKS: dict[str, str] = {
     CONF_WINDOW_START: DEFAULT_WINDOW_START,
     CONF_DAY_START: DEFAULT_DAY_START,
+    CONF_BEDTIME: DEFAULT_BEDTIME,
+    CONF_WAKE_TIME: DEFAULT_WAKE_TIME,
 }
 DAY_TYPES = tuple(day_type.value for day_type in DayType)
 
@@ -147,11 +160,23 @@ def read_options(options: Mapping[str, Any]) -> ReadOptions:
         default_protein_target_g(body_mass, age_group),
         fix,
     )
+    _number_or(values, CONF_TRAINING_MINUTES, DEFAULT_TRAINING_MINUTES, fix)
     plan = values.get(CONF_PLAN, {})
     if not isinstance(plan, Mapping) or any(
         plan.get(day, DayType.NORMAL.value) not in DAY_TYPES for day in WEEKDAYS
     ):
         fix(CONF_PLAN, {})
+    training = values.get(CONF_TRAINING, {})
+    if not isinstance(training, Mapping) or any(
+        training.get(day) is not None and not _is_clock(training[day])
+        for day in WEEKDAYS
+    ):
+        fix(CONF_TRAINING, {})
+    if not isinstance(values.get(CONF_PRE_SLEEP, False), bool):
+        fix(CONF_PRE_SLEEP, default=False)
+    entity = values.get(CONF_TRAINING_ENTITY)
+    if entity is not None and not isinstance(entity, str):
+        fix(CONF_TRAINING_ENTITY, default=None)
     return ReadOptions(values, tuple(unusable))
 
 
@@ -162,6 +187,14 @@ def profile_from_options(options: Mapping[str, Any]) -> Profile:
     if values[CONF_WINDOW_MODE] == WINDOW_MODE_FIXED:
         window_start = time.fromisoformat(values[CONF_WINDOW_START])
     plan = values.get(CONF_PLAN, {})
+    training = values.get(CONF_TRAINING, {})
+    minutes = float(values[CONF_TRAINING_MINUTES])
+    schedule = tuple(
+        None
+        if training.get(day) is None
+        else TrainingSlot(time.fromisoformat(training[day]), minutes)
+        for day in WEEKDAYS
+    )
     return Profile(
         body_mass_kg=float(values[CONF_BODY_MASS]),
         age_group=AgeGroup(values[CONF_AGE_GROUP]),
@@ -173,6 +206,10 @@ def profile_from_options(options: Mapping[str, Any]) -> Profile:
         protein_target_g=float(values[CONF_PROTEIN_TARGET]),
         plan=tuple(DayType(plan.get(day, DayType.NORMAL)) for day in WEEKDAYS),
         day_start=time.fromisoformat(values[CONF_DAY_START]),
+        bedtime=time.fromisoformat(values[CONF_BEDTIME]),
+        wake_time=time.fromisoformat(values[CONF_WAKE_TIME]),
+        pre_sleep_protein=bool(values.get(CONF_PRE_SLEEP, False)),
+        training=schedule if any(schedule) else (),
     )
 
 

@@ -46,7 +46,7 @@ class PersonFiles:
         *,
         on_saved: Callable[[], None],
     ) -> None:
-        """Keep `record` in `store`; `on_saved` runs after every save that worked."""
+        """Keep `record` in `store`; `on_saved` runs when a retried save has worked."""
         self._hass = hass
         self._entry_id = entry_id
         self.store = store
@@ -175,7 +175,6 @@ class PersonFiles:
             self._retry_in = RETRY_FIRST
             self.async_stop()
             ir.async_delete_issue(self._hass, DOMAIN, self._issue_id)
-        self._on_saved()
 
     async def _async_retry(self, _now: datetime) -> None:
         self._unsub_retry = None
@@ -183,6 +182,7 @@ class PersonFiles:
             await self.async_save()
         except HomeAssistantError:
             return  # scheduled again by the failure
+        self._on_saved()
 
     @property
     def _issue_id(self) -> str:

@@ -7,6 +7,9 @@
   (removed, or renamed). Checked once Home Assistant has started (another integration's
   sensor may come later during start-up) and when an entity is removed; the fix chooses
   another weight sensor or none.
+- `plan_below_espen_<entry id>`: an older adult's plan has days under 1.0 g protein per kg
+  (ESPEN, Deutz 2014): fast days or a low budget. The plan is the person's choice, so this
+  is a warning without a fix flow; *Configure* changes the plan.
 
 Each issue goes away by itself once its cause is gone (the next set-up of the person, or the
 sensor coming back).
@@ -14,6 +17,7 @@ sensor coming back).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
@@ -25,12 +29,14 @@ from homeassistant.helpers.start import async_at_started
 import probatio
 
 from ..const import DOMAIN
+from ..core.planner import espen_shortfalls
 from ..kinds import MtorBalanceConfigEntry
 from .const import CONF_SCALE_ENTITY
-from .options import read_options
+from .options import profile_from_options, read_options
 
 UNUSABLE_OPTIONS = "unusable_options"
 SCALE_MISSING = "scale_missing"
+PLAN_BELOW_ESPEN = "plan_below_espen"
 
 
 def _issue_id(kind: str, entry_id: str) -> str:
@@ -53,6 +59,40 @@ def async_check_options(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> N
         translation_key=UNUSABLE_OPTIONS,
         translation_placeholders={"name": entry.title, "options": ", ".join(unusable)},
         data={"entry_id": entry.entry_id},
+    )
+
+
+def below_espen(options: Mapping[str, Any]) -> dict[str, str] | None:
+    """Return what to tell if these options put an older adult under ESPEN's minimum.
+
+    The placeholders of the options flow's warning and of the repair issue: how many days
+    a week, the lowest planned protein and the minimum (g). None when the plan is fine.
+    """
+    shortfalls = espen_shortfalls(profile_from_options(options))
+    if not shortfalls:
+        return None
+    return {
+        "days": str(len(shortfalls)),
+        "lowest_g": f"{min(short.planned_protein_g for short in shortfalls):.0f}",
+        "minimum_g": f"{shortfalls[0].minimum_g:.0f}",
+    }
+
+
+@callback
+def async_check_plan(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> None:
+    """Raise (or remove) the warning that an older adult's plan is under ESPEN's minimum."""
+    issue_id = _issue_id(PLAN_BELOW_ESPEN, entry.entry_id)
+    if (placeholders := below_espen(entry.options)) is None:
+        ir.async_delete_issue(hass, DOMAIN, issue_id)
+        return
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key=PLAN_BELOW_ESPEN,
+        translation_placeholders={"name": entry.title, **placeholders},
     )
 
 
@@ -106,7 +146,12 @@ def async_watch_scale(
 @callback
 def async_remove_issues(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> None:
     """Remove every issue about a person (they were removed)."""
-    for kind in (UNUSABLE_OPTIONS, SCALE_MISSING, "storage_write_failed"):
+    for kind in (
+        UNUSABLE_OPTIONS,
+        SCALE_MISSING,
+        PLAN_BELOW_ESPEN,
+        "storage_write_failed",
+    ):
         ir.async_delete_issue(hass, DOMAIN, _issue_id(kind, entry.entry_id))
 
 

@@ -53,8 +53,14 @@ def _suggestion_attributes(state: PersonState) -> dict[str, Any]:
     suggestion = state.suggestion
     return {
         "reason": suggestion.reason.value,
+        "evidence": suggestion.evidence.value,
         "target_leucine_g": round(suggestion.target_leucine_g, 1),
         "target_protein_g": round(suggestion.target_protein_g),
+        "target_evidence": suggestion.target_evidence.value,
+        "add_protein_g": suggestion.add_now_g,
+        "day_protein_remaining_g": round(suggestion.day_protein_remaining_g),
+        "meals_left": suggestion.meals_left,
+        "behind": suggestion.behind,
         "window_closes": suggestion.window_closes,
         "leucine_estimated": suggestion.estimated,
     }
@@ -124,15 +130,21 @@ SENSORS: tuple[PersonSensorEntityDescription, ...] = (
         ),
         attributes_fn=lambda state: {
             "meal_start": None if state.last_meal is None else state.last_meal.start,
+            "protein_g": (
+                None if state.last_meal is None else round(state.last_meal.protein_g, 1)
+            ),
+            "at_target": state.last_meal_at_target,
             "leucine_estimated": (
                 None if state.last_meal is None else state.last_meal.leucine_estimated
             ),
         },
     ),
     PersonSensorEntityDescription(
+        # The key (and so the unique id and entity id of existing people) keeps its first
+        # name; what it counts is meals at target (protein dose and leucine together).
         key="effective_meals_today",
-        translation_key="effective_meals_today",
-        value_fn=lambda state: state.effective_meals_today,
+        translation_key="meals_at_target_today",
+        value_fn=lambda state: state.meals_at_target_today,
     ),
     PersonSensorEntityDescription(
         key="portion",

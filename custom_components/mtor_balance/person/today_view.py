@@ -15,6 +15,7 @@ from ..core.days import day_bounds, day_of
 from ..core.entries import entry_as_dict
 from ..core.log import Meal, group_meals
 from ..core.model import Entry, Food
+from ..core.planner import meal_at_target, planned_meals
 from ..core.predict import usual_foods
 from ..core.state import PersonState
 from .const import CONF_LOG_MODE, CONF_SCALE_ENTITY, LOG_MODE_ON_REMOVAL
@@ -48,9 +49,12 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def today_view(
-    coordinator: PersonCoordinator, language: str, reasons: dict[str, str]
+    coordinator: PersonCoordinator, language: str, texts: dict[str, dict[str, str]]
 ) -> dict[str, Any]:
-    """Return what the card shows of the person now; `reasons` translates reason codes."""
+    """Return what the card shows of the person now.
+
+    `texts` translates the next meal's codes: {"reason": {code: text}, "evidence": ...}.
+    """
     state: PersonState = coordinator.data
     record = coordinator.record
     profile = coordinator.profile
@@ -89,7 +93,6 @@ def today_view(
             recent.append(found)
     portion = state.portion
     suggestion = state.suggestion
-    threshold = profile.effective_leucine_g
 
     def meal_view(meal: Meal) -> dict[str, Any]:
         return {
@@ -98,7 +101,7 @@ def today_view(
             "protein_g": round(meal.protein_g, 1),
             "leucine_g": round(meal.leucine_g, 2),
             "leucine_estimated": meal.leucine_estimated,
-            "at_target": meal.leucine_g >= threshold,
+            "at_target": meal_at_target(meal, profile, state.day_type),
             "entry_ids": [entry.id for entry in meal.entries],
         }
 
@@ -140,9 +143,9 @@ def today_view(
         "targets": {
             "leucine_per_meal_g": profile.leucine_target_g,
             "protein_per_day_g": profile.protein_target_g,
-            "meals_per_day": 3,
+            "meals_per_day": planned_meals(profile, state.day_type),
         },
-        "meals_at_target": state.effective_meals_today,
+        "meals_at_target": state.meals_at_target_today,
         "day_type": state.day_type.value,
         "fasting": {
             "fasting": state.fasting,
@@ -155,12 +158,25 @@ def today_view(
         "next_meal": {
             "time": _iso(suggestion.time),
             "reason": suggestion.reason.value,
-            "reason_text": reasons.get(
-                suggestion.reason.value, suggestion.reason.value
+            "reason_text": _text(texts, "reason", suggestion.reason),
+            "evidence": suggestion.evidence.value,
+            "evidence_text": _text(texts, "evidence", suggestion.evidence),
+            "target_evidence": suggestion.target_evidence.value,
+            "target_evidence_text": _text(
+                texts, "evidence", suggestion.target_evidence
             ),
             "target_leucine_g": round(leucine_target, 1),
             "target_protein_g": round(protein_target),
+            "add_protein_g": suggestion.add_now_g,
+            "day_protein_remaining_g": round(suggestion.day_protein_remaining_g),
+            "meals_left": suggestion.meals_left,
+            "behind": suggestion.behind,
             "window_closes": _iso(suggestion.window_closes),
             "leucine_estimated": suggestion.estimated,
         },
     }
+
+
+def _text(texts: dict[str, dict[str, str]], kind: str, code: str) -> str:
+    """Return the translated text of a reason or evidence code (the code if untranslated)."""
+    return texts.get(kind, {}).get(code, code)

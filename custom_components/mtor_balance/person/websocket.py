@@ -45,7 +45,9 @@ from .household import async_get_household
 from .today_view import food_language, food_view, today_view
 
 SEARCH_LIMIT = 20
-_REASONS = "component.{domain}.entity.sensor.next_suggested_meal.state_attributes.reason.state."
+# The next suggested meal's attributes whose states the card shows as text.
+_SUGGESTION_ATTRIBUTES = "component.{domain}.entity.sensor.next_suggested_meal.state_attributes.{attribute}.state."
+_TEXTS = ("reason", "evidence")
 _PERSON: dict[str | probatio.Marker, Any] = {probatio.Required("entry_id"): cv.string}
 
 
@@ -69,15 +71,18 @@ def _food(person: PersonCoordinator, food_id: str) -> Food:
     return food
 
 
-async def _async_reasons(hass: HomeAssistant, language: str) -> dict[str, str]:
-    """Return the translated reason texts of the next suggested meal, by reason code."""
+async def _async_texts(hass: HomeAssistant, language: str) -> dict[str, dict[str, str]]:
+    """Return the translated reason and evidence texts of the next meal, by code."""
     translations = await async_get_translations(hass, language, "entity", [DOMAIN])
-    prefix = _REASONS.format(domain=DOMAIN)
-    return {
-        key.removeprefix(prefix): text
-        for key, text in translations.items()
-        if key.startswith(prefix)
-    }
+    texts: dict[str, dict[str, str]] = {}
+    for attribute in _TEXTS:
+        prefix = _SUGGESTION_ATTRIBUTES.format(domain=DOMAIN, attribute=attribute)
+        texts[attribute] = {
+            key.removeprefix(prefix): text
+            for key, text in translations.items()
+            if key.startswith(prefix)
+        }
+    return texts
 
 
 @websocket_command({probatio.Required("type"): f"{DOMAIN}/people"})
@@ -115,11 +120,11 @@ async def ws_subscribe_today(
     """Send the person's day now and after every change, until unsubscribed."""
     person = _person(hass, msg["entry_id"])
     language = food_language(msg.get("language") or hass.config.language)
-    reasons = await _async_reasons(hass, language)
+    texts = await _async_texts(hass, language)
 
     @callback
     def push() -> None:
-        connection.send_event(msg["id"], today_view(person, language, reasons))
+        connection.send_event(msg["id"], today_view(person, language, texts))
 
     remove = person.async_add_listener(push)
 
