@@ -64,13 +64,16 @@ from custom_components.mtor_balance.core.history import (
     summarize,
 )
 from custom_components.mtor_balance.core.log import IntakeLog
-from custom_components.mtor_balance.core.model import Entry, Source
+from custom_components.mtor_balance.core.model import DayType, Entry, Source
+from custom_components.mtor_balance.core.planner import Suggestion, suggest_next_meal
 from custom_components.mtor_balance.core.record import PersonRecord
+from custom_components.mtor_balance.core.state import PersonState, person_state
 from custom_components.mtor_balance.person.food_table import (
     FOOD_TABLE,
     FOOD_TABLE_PATH,
     async_food_index,
 )
+from custom_components.mtor_balance.person.options import profile_from_options
 from custom_components.mtor_balance.person.store import (
     PersonStore,
     entry_to_row,
@@ -127,6 +130,7 @@ SETUP_RELOAD = "Set-up of one person on reload (integration already set up)"
 SCALE_PATH = "Scale (weight sensor) path"
 PARSE = "Bluetooth notification parse"
 SEARCH = "Food search (8,797 foods)"
+PLANNER = "Meal planner and state (pure core, per recompute)"
 ACTIONS = "Actions"
 STORAGE = "Storage, 10 years of history (open period and closed years)"
 WRITES = "State writes (state_changed events of the person's entities)"
@@ -136,6 +140,7 @@ SECTIONS = (
     SCALE_PATH,
     PARSE,
     SEARCH,
+    PLANNER,
     ACTIONS,
     STORAGE,
     WRITES,
@@ -775,6 +780,67 @@ def bench_search(foods: FoodTable, results: Results) -> None:
         )
 
 
+def bench_planner(
+    histories: dict[str, list[Entry]], now: datetime, results: Results
+) -> None:
+    """Measure the next suggested meal and the whole state with each history.
+
+    At 09:10 and 15:10 of the last day, with a training session every day at 17:00: what a
+    recompute of a person costs (the coordinator runs one after every change and at each
+    moment the state changes).
+    """
+    tz = ZoneInfo(TIME_ZONE)
+    profile = profile_from_options(
+        {**OPTIONS, "training": dict.fromkeys(OPTIONS["plan"], "17:00:00")}
+    )
+    day = now.astimezone(tz).date()
+    baseline: dict[str, float] = {}
+    for label, entries in histories.items():
+        log = IntakeLog(entries)
+        for clock in (dtime(9, 10), dtime(15, 10)):
+            moment = datetime.combine(day, clock, tz).astimezone(UTC)
+
+            def suggest(at: datetime = moment, intake: IntakeLog = log) -> Suggestion:
+                return suggest_next_meal(intake, profile, now=at, tz=tz)
+
+            def state(at: datetime = moment, intake: IntakeLog = log) -> PersonState:
+                return person_state(
+                    intake,
+                    profile,
+                    now=at,
+                    tz=tz,
+                    day_type=DayType.NORMAL,
+                    suggestion=suggest(at, intake),
+                    portion=None,
+                )
+
+            for name, run in (("suggest_next_meal", suggest), ("person_state", state)):
+                number = 200
+                runs = timeit.repeat(run, number=number, repeat=15)
+                row = results.add(
+                    Row(
+                        PLANNER,
+                        f"{name} at {clock:%H:%M}, {label}",
+                        "ms",
+                        [_ms(seconds / number) for seconds in runs],
+                        goal=1.0,
+                    )
+                )
+                key = f"{name} {clock}"
+                if label == "0 years":
+                    baseline[key] = row.median
+                else:
+                    results.add(
+                        Row(
+                            PLANNER,
+                            f"{name} at {clock:%H:%M}, {label} / 0 years",
+                            "x",
+                            [row.median / baseline[key]],
+                            note="same run",
+                        )
+                    )
+
+
 def sample_frames() -> dict[str, bytes]:
     """One 152.3 g weight notification per protocol, built from the documented formats."""
     esn00 = bytearray(bytes.fromhex("feefc0a2d005") + bytes([0, 0x05, 0xF3, 0, 1, 0]))
@@ -1169,6 +1235,8 @@ async def run(settings: Settings) -> Results:
             f"{label}: {len(entries):,} entries" for label, entries in histories.items()
         )
         done("histories")
+        bench_planner(histories, now, results)
+        done("planner")
         await bench_setup(config_dir, settings, results)
         done("set-up")
         for label in HISTORIES:
