@@ -67,6 +67,31 @@ async function entryCommand(
   return result?.entry ?? null;
 }
 
+export async function claimScale(hass: HomeAssistant, entryId: string): Promise<void> {
+  await hass.callWS({ type: `${DOMAIN}/claim_scale`, entry_id: entryId });
+}
+
+export function assignPortion(
+  hass: HomeAssistant,
+  entryId: string,
+  portionId: string,
+  foodId: string,
+) {
+  return entryCommand(hass, "assign_portion", {
+    entry_id: entryId,
+    portion_id: portionId,
+    food_id: foodId,
+  });
+}
+
+export async function dropPortion(
+  hass: HomeAssistant,
+  entryId: string,
+  portionId: string,
+): Promise<void> {
+  await hass.callWS({ type: `${DOMAIN}/drop_portion`, entry_id: entryId, portion_id: portionId });
+}
+
 export function logPortion(hass: HomeAssistant, entryId: string, foodId: string) {
   return entryCommand(hass, "log_portion", { entry_id: entryId, food_id: foodId });
 }

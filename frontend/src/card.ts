@@ -5,7 +5,10 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from "lit/decorators.js";
 
 import {
+  assignPortion,
+  claimScale,
   deleteEntry,
+  dropPortion,
   errorText,
   fetchPeople,
   loadErrorTranslations,
@@ -38,7 +41,16 @@ import {
   type Chip,
 } from "./logic";
 import { cardStyles } from "./styles";
-import type { CardConfig, Entry, FoodView, HomeAssistant, Meal, Person, TodayView } from "./types";
+import type {
+  CardConfig,
+  Entry,
+  FoodView,
+  HomeAssistant,
+  Meal,
+  PendingPortion,
+  Person,
+  TodayView,
+} from "./types";
 
 export const CARD_TYPE = "mtor-balance-card";
 export const EDITOR_TYPE = "mtor-balance-card-editor";
@@ -89,6 +101,7 @@ export class MtorBalanceCard extends LitElement {
   @state() private _notice?: Notice;
   @state() private _confirmDelete?: string;
   @state() private _manualGrams = "";
+  @state() private _assigning?: string; // a pending portion waiting for its food
   @state() private _now = Date.now();
 
   private _unsubscribe?: Promise<Unsubscribe | undefined>;
@@ -263,6 +276,7 @@ export class MtorBalanceCard extends LitElement {
   }
 
   private _resetPerson(): void {
+    this._assigning = undefined;
     this._unsubscribeView();
     this._view = undefined;
     this._knownEntries = undefined;
@@ -322,6 +336,16 @@ export class MtorBalanceCard extends LitElement {
     if (!hass || !entryId) {
       return;
     }
+    const assigning = this._view?.pending?.find((portion) => portion.id === this._assigning);
+    if (assigning) {
+      const entry = await this._run(() => assignPortion(hass, entryId, assigning.id, food.id));
+      if (entry) {
+        this._assigning = undefined;
+        this._announceLogged(entry);
+        this._clearSearch();
+      }
+      return;
+    }
     const grams = settledGrams(this._view, this._live());
     if (tapAction(this._view, this._live()) === "log_portion") {
       const entry = await this._run(() => logPortion(hass, entryId, food.id));
@@ -340,6 +364,33 @@ export class MtorBalanceCard extends LitElement {
       const usual = usualGrams(this._view, food.id);
       this._manualGrams = usual === null ? "" : String(Math.round(usual));
       this._clearSearch();
+    }
+  }
+
+  private async _claim(): Promise<void> {
+    const hass = this.hass;
+    const entryId = this._personId;
+    if (hass && entryId) {
+      await this._run(() => claimScale(hass, entryId));
+    }
+  }
+
+  private async _drop(portion: PendingPortion): Promise<void> {
+    const hass = this.hass;
+    const entryId = this._personId;
+    if (!hass || !entryId) {
+      return;
+    }
+    const done = await this._run(async () => {
+      await dropPortion(hass, entryId, portion.id);
+      return true;
+    });
+    if (done) {
+      this._assigning = undefined;
+      this._setNotice({
+        key: "dropped",
+        values: { grams: formatGrams(portion.grams, this._lang) },
+      });
     }
   }
 
@@ -574,7 +625,7 @@ export class MtorBalanceCard extends LitElement {
     return html`
       <div class="layout">
         <section class="weigh">
-          ${this._renderScale(view)} ${this._renderChooser(view)}
+          ${this._renderScale(view)} ${this._renderPending(view)} ${this._renderChooser(view)}
           ${this._notice ? this._renderNotice(this._notice) : nothing}
         </section>
         <section class="day">${this._renderStatus(view)} ${this._renderToday(view)}</section>
@@ -613,6 +664,10 @@ export class MtorBalanceCard extends LitElement {
       status = html`<span class="badge settled" data-settled=${settled}>
         ${t("settled")} · ${formatGrams(settled, lang)}
       </span>`;
+    } else if (view.scale?.in_use_by && live !== null && live >= EMPTY_G) {
+      status = html`<span class="badge in-use"
+        >${t("in_use_by", { name: view.scale.in_use_by })}</span
+      >`;
     } else if (live === null) {
       status = html`<span class="muted">${t("scale_unavailable")}</span>`;
     } else if (live < EMPTY_G) {
@@ -637,11 +692,29 @@ export class MtorBalanceCard extends LitElement {
             : nothing
         }
         <span class="scale-status" aria-live="polite">${status}</span>
+        ${
+          view.scale?.shared && !view.scale?.claimed
+            ? html`<button
+                class="secondary-button claim"
+                ?disabled=${this._busy}
+                @click=${this._claim}
+              >
+                ${t("weigh_for_me")}
+              </button>`
+            : nothing
+        }
       </div>
+      ${
+        view.portion?.unclaimed && settled !== null
+          ? html`<p class="food muted unclaimed">
+              ${t("unclaimed", { grams: formatGrams(settled, lang) })}
+            </p>`
+          : nothing
+      }
       ${
         food
           ? this._renderFood(view, food, grams, settled)
-          : settled !== null
+          : settled !== null && !view.portion?.unclaimed
             ? html`<p class="food muted">
                 ${t("tap_to_log", { grams: formatGrams(settled, lang) })}
               </p>`
@@ -759,6 +832,61 @@ export class MtorBalanceCard extends LitElement {
     return html`<span class="est" title=${this._t("estimated_hint")}
       >≈<span class="visually-hidden"> ${this._t("estimated")}</span></span
     >`;
+  }
+
+  /** Portions weighed but not logged (nobody claimed them, or button mode). */
+  private _renderPending(view: TodayView): TemplateResult | typeof nothing {
+    const t = this._t;
+    const lang = this._lang;
+    const pending = Array.isArray(view.pending) ? view.pending : [];
+    if (!pending.length) {
+      return nothing;
+    }
+    const assigning = pending.find((portion) => portion.id === this._assigning);
+    return html`<div class="panel pending">
+      <h3>${t("pending_title")}</h3>
+      ${
+        assigning
+          ? html`<p class="assigning" role="status">
+              ${t("assigning", {
+                grams: formatGrams(assigning.grams, lang),
+                time: formatTime(assigning.time, this.hass, this._now),
+              })}
+              <button class="link-button" @click=${() => (this._assigning = undefined)}>
+                ${t("cancel")}
+              </button>
+            </p>`
+          : nothing
+      }
+      <ul class="pending-list">
+        ${pending.map(
+          (portion) =>
+            html`<li class="pending-row" data-portion=${portion.id}>
+              <span
+                >${t("pending_row", {
+                  grams: formatGrams(portion.grams, lang),
+                  time: formatTime(portion.time, this.hass, this._now),
+                })}</span
+              >
+              <button
+                class="secondary-button assign"
+                aria-pressed=${portion.id === this._assigning ? "true" : "false"}
+                ?disabled=${this._busy}
+                @click=${() => (this._assigning = portion.id)}
+              >
+                ${t("assign")}
+              </button>
+              <button
+                class="link-button drop"
+                ?disabled=${this._busy}
+                @click=${() => this._drop(portion)}
+              >
+                ${t("drop")}
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   private _renderChooser(view: TodayView): TemplateResult {

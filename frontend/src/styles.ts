@@ -130,6 +130,28 @@ export const cardStyles = css`
     color: var(--success-color);
     font-weight: 500;
   }
+  .badge.in-use {
+    background: var(--secondary-background-color);
+    color: var(--primary-text-color);
+  }
+  .pending-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .pending-row {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 0;
+    border-top: 1px solid var(--divider-color);
+  }
+  .pending-row > span {
+    flex: 1;
+  }
+  .assign[aria-pressed="true"] {
+    outline: 2px solid var(--primary-color);
+  }
   .badge.good {
     border-color: var(--success-color);
     color: var(--success-color);

@@ -35,6 +35,21 @@ export interface Portion {
   protein_g?: number | null;
   leucine_g?: number | null;
   leucine_estimated?: boolean;
+  unclaimed?: boolean; // on a shared scale: nobody's yet; the first to log it takes it
+}
+
+/** A shared scale: is the viewer's claim running, and who else is weighing. */
+export interface ScaleShare {
+  shared?: boolean;
+  claimed?: boolean;
+  in_use_by?: string | null;
+}
+
+/** A weighed portion nobody logged yet (it waits up to 12 hours). */
+export interface PendingPortion {
+  id: string;
+  time: string;
+  grams: number;
 }
 
 export interface PredictedChip {
@@ -88,6 +103,8 @@ export interface TodayView {
   scale_entity?: string | null;
   log_mode?: string; // a LogMode; other values may come from a newer backend
   portion?: Portion | null;
+  scale?: ScaleShare;
+  pending?: PendingPortion[];
   selected_food?: FoodView | null;
   chips?: {
     predicted?: PredictedChip[];

@@ -308,6 +308,76 @@ describe("one tap", () => {
   });
 });
 
+describe("a shared scale", () => {
+  const PENDING = [{ id: "p1", time: "2026-11-02T06:32:00+00:00", grams: 80 }];
+
+  it("offers Weigh for me, and says who else is weighing", async () => {
+    withScale("120");
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({ scale: { shared: true, claimed: false, in_use_by: "Anna" } }),
+    );
+    expect(text($(card, ".scale-status"))).toBe("On the scale for Anna");
+    $(card, ".claim")?.click();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/claim_scale")).toEqual([
+      { type: "mtor_balance/claim_scale", entry_id: "entry_erik" },
+    ]);
+    hass.push(view({ scale: { shared: true, claimed: true, in_use_by: null } }));
+    await settle(card);
+    expect($(card, ".claim")).toBeNull();
+  });
+
+  it("logs a portion nobody claimed with one tap", async () => {
+    withScale("90");
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({
+        scale: { shared: true, claimed: false, in_use_by: null },
+        portion: { grams: 90, food: null, unclaimed: true },
+      }),
+    );
+    expect(text($(card, ".unclaimed"))).toBe(
+      "The 90 g on the scale is nobody's yet: tap a food to log it as yours.",
+    );
+    $(card, ".chip-predicted")?.click();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/log_portion")).toHaveLength(1);
+  });
+
+  it("assigns a waiting portion: Choose food, then tap the food", async () => {
+    card = await mount(hass, { entry_id: "entry_erik" }, view({ pending: PENDING }));
+    expect(text($(card, ".pending-row"))).toContain("80 g at 07:32");
+    $(card, ".assign")?.click();
+    await settle(card);
+    expect(text($(card, ".assigning"))).toContain("Tap the food for the 80 g weighed at 07:32.");
+    $(card, ".chip-predicted")?.click();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/assign_portion")).toEqual([
+      {
+        type: "mtor_balance/assign_portion",
+        entry_id: "entry_erik",
+        portion_id: "p1",
+        food_id: "01012",
+      },
+    ]);
+    expect(calls(hass, "mtor_balance/select_food")).toEqual([]);
+    expect(text($(card, ".notice"))).toContain("Logged 80 g Cottage cheese.");
+  });
+
+  it("drops a waiting portion", async () => {
+    card = await mount(hass, { entry_id: "entry_erik" }, view({ pending: PENDING }));
+    $(card, ".drop")?.click();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/drop_portion")).toEqual([
+      { type: "mtor_balance/drop_portion", entry_id: "entry_erik", portion_id: "p1" },
+    ]);
+    expect(text($(card, ".notice"))).toBe("Dropped 80 g.");
+  });
+});
+
 describe("search", () => {
   it("is debounced and asks in the user's language", async () => {
     hass = fakeHass("sv");

@@ -178,6 +178,19 @@ export function fakeHass(language = "en"): FakeHass {
         leucine_g: 2.54,
       },
     }),
+    "mtor_balance/claim_scale": () => null,
+    "mtor_balance/drop_portion": () => null,
+    "mtor_balance/assign_portion": (message) => ({
+      entry: {
+        entry_id: "assigned",
+        time: "2026-11-02T06:32:00+00:00",
+        name: "Cottage cheese",
+        food: message.food_id,
+        grams: 80,
+        protein_g: 8.9,
+        leucine_g: 0.9,
+      },
+    }),
     "mtor_balance/undo": () => ({
       entry: {
         entry_id: "e2",

@@ -8,6 +8,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
 from pytest_homeassistant_custom_component.typing import (
     MockHAClientWebSocket,
     WebSocketGenerator,
@@ -58,6 +59,23 @@ async def _error(client: MockHAClientWebSocket, command: str, **data: Any) -> An
     response = await _send(client, command, **data)
     assert not response["success"], response
     return response["error"]
+
+
+async def _weigh(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, grams: str
+) -> None:
+    """Put `grams` on the scale and hold it until it settles."""
+    hass.states.async_set(SCALE, grams, {"unit_of_measurement": "g"})
+    await hass.async_block_till_done()
+    freezer.tick(3)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+async def _view_now(client: MockHAClientWebSocket) -> dict[str, Any]:
+    """Return the latest view pushed (a command's answer comes after what was pushed)."""
+    await _call(client, "people")
+    return EVENTS[-1]["event"]
 
 
 async def _next_event(client: MockHAClientWebSocket) -> dict[str, Any]:
@@ -165,3 +183,58 @@ async def test_errors_are_translated(client: MockHAClientWebSocket) -> None:
         client, "log_food", entry_id="entry_erik", food_id="01012", grams="NaN"
     )
     assert error["code"] == "invalid_format"
+
+
+async def test_a_shared_scale_from_the_card_claim_assign_drop_and_clear(
+    hass: HomeAssistant, client: MockHAClientWebSocket, freezer: FrozenDateTimeFactory
+) -> None:
+    await async_add_person(hass, "Anna", scale_entity=SCALE)
+    await client.send_json_auto_id(
+        {
+            "type": f"{DOMAIN}/subscribe_today",
+            "entry_id": "entry_anna",
+            "language": "en",
+        }
+    )
+    await client.receive_json()
+    view = (await _next_event(client))["event"]
+    assert view["scale"] == {"shared": True, "claimed": False, "in_use_by": None}
+
+    # A portion nobody claimed shows on everyone's card as unclaimed; one tap logs it.
+    for grams in ("0", "90"):
+        await _weigh(hass, freezer, grams)
+    view = await _view_now(client)
+    assert view["portion"]["unclaimed"] is True
+    assert view["portion"]["grams"] == 90
+    result = await _call(client, "log_portion", entry_id="entry_anna", food_id="01012")
+    assert result["entry"]["grams"] == 90
+    assert (await _view_now(client))["scale"]["claimed"] is True
+
+    # Weighed while Anna's claim runs but for Erik: Erik claims, and it is his.
+    await _call(client, "claim_scale", entry_id="entry_erik")
+    for grams in ("0", "40"):
+        await _weigh(hass, freezer, grams)
+    view = await _view_now(client)
+    assert view["scale"]["in_use_by"] == "Erik"
+    assert hass.states.get("sensor.erik_portion").state == "40.0"
+    # Erik has no food selected: taken off, it waits; Anna assigns it to herself.
+    await _weigh(hass, freezer, "0")
+    pending = (await _view_now(client))["pending"]
+    assert [portion["grams"] for portion in pending] == [40]
+    result = await _call(
+        client,
+        "assign_portion",
+        entry_id="entry_anna",
+        portion_id=pending[0]["id"],
+        food_id="01012",
+    )
+    assert result["entry"]["grams"] == 40
+    assert (await _view_now(client))["pending"] == []
+    error = await _error(client, "drop_portion", entry_id="entry_anna")
+    assert error["translation_key"] == "no_pending_portion"
+
+    # The selection can be cleared from the card.
+    await _call(client, "select_food", entry_id="entry_anna", food_id="01012")
+    assert hass.states.get("select.anna_food").state == "Cottage cheese"
+    await _call(client, "select_food", entry_id="entry_anna", food_id=None)
+    assert hass.states.get("select.anna_food").state == "unknown"

@@ -22,7 +22,10 @@ from .planner import (
     meals_at_target,
     suggest_next_meal,
 )
+from .shared_scale import ScaleView
 from .training import TrainingSession
+
+NO_SCALE = ScaleView()
 
 # Fasting hours are shown in steps fine enough for a dashboard and coarse enough not to
 # write a state every few minutes through a long fast: 0.1 h for the first 2 hours, 0.25 h
@@ -88,6 +91,7 @@ class PersonState:
     suggestion: Suggestion
     window_open: bool
     portion: Portion | None
+    scale: ScaleView  # the person's portion, an unclaimed one and pending ones
 
 
 def portion_of(grams: float | None, food: Food | None, language: str) -> Portion | None:
@@ -116,6 +120,7 @@ def person_state(
     day_type: DayType,
     suggestion: Suggestion,
     portion: Portion | None,
+    scale: ScaleView = NO_SCALE,
 ) -> PersonState:
     """Return the person's state at `now` (`day_type` is today's, overrides included)."""
     merge = timedelta(minutes=profile.meal_merge_min)
@@ -149,6 +154,7 @@ def person_state(
         suggestion=suggestion,
         window_open=window is not None and window[0] <= now < window[1],
         portion=portion,
+        scale=scale,
     )
 
 

@@ -16,6 +16,7 @@ from ..const import DOMAIN
 from ..kinds import EntryKind, MtorBalanceConfigEntry
 from . import binary_sensor, button, event, select, sensor
 from .const import (
+    CONF_CLAIM_WINDOW,
     CONF_LOG_MODE,
     CONF_SCALE_ENTITY,
     CONF_TRAINING_ENTITY,
@@ -33,7 +34,6 @@ from .repairs import (
     async_remove_issues,
     async_watch_scale,
 )
-from .scale_follower import ScaleFollower
 from .store import PersonStore, StorageUnavailableError
 from .training import TrainingTracker
 
@@ -109,15 +109,16 @@ async def async_setup_person(
     async_check_plan(hass, entry)
     if coordinator.training is not None:
         entry.async_on_unload(coordinator.training.async_start())
-    if scale := entry.options.get(CONF_SCALE_ENTITY):
+    if scale := options.get(CONF_SCALE_ENTITY):
         entry.async_on_unload(async_watch_scale(hass, entry, scale))
-        follower = ScaleFollower(
-            hass,
-            coordinator,
-            scale,
-            log_on_removal=entry.options.get(CONF_LOG_MODE) == LOG_MODE_ON_REMOVAL,
+        entry.async_on_unload(
+            await async_get_household(hass).async_weigh_on(
+                coordinator,
+                scale,
+                log_on_removal=options[CONF_LOG_MODE] == LOG_MODE_ON_REMOVAL,
+                claim_window=timedelta(minutes=float(options[CONF_CLAIM_WINDOW])),
+            )
         )
-        entry.async_on_unload(follower.async_start())
     return PersonRuntime(coordinator)
 
 

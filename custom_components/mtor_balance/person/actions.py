@@ -1,4 +1,4 @@
-"""Actions: log food or nutrients, undo, delete, search foods, export the log.
+"""Actions: log food or nutrients, undo, delete, search foods, the log, pending portions.
 
 Every action names its person with `config_entry_id` (optional when only one person is set
 up). Invalid data never reaches the log: schema errors and semantic errors alike become
@@ -49,12 +49,15 @@ from .const import (
     ATTR_LEUCINE,
     ATTR_LIMIT,
     ATTR_NAME,
+    ATTR_PORTION_ID,
     ATTR_PROTEIN,
     ATTR_QUERY,
     ATTR_START,
     ATTR_TIME,
     SERVICE_ADD_BARCODE_FOOD,
+    SERVICE_ASSIGN_PORTION,
     SERVICE_DELETE_ENTRY,
+    SERVICE_DROP_PORTION,
     SERVICE_GET_LOG,
     SERVICE_LOG_FOOD,
     SERVICE_LOG_NUTRIENTS,
@@ -215,6 +218,16 @@ ADD_BARCODE_FOOD_SCHEMA = TranslatedSchema(
         ),
     }
 )
+ASSIGN_PORTION_SCHEMA = TranslatedSchema(
+    {
+        **_PERSON,
+        probatio.Required(ATTR_FOOD): _TEXT,
+        probatio.Optional(ATTR_PORTION_ID): _TEXT,
+    }
+)
+DROP_PORTION_SCHEMA = TranslatedSchema(
+    {**_PERSON, probatio.Optional(ATTR_PORTION_ID): _TEXT}
+)
 GET_LOG_SCHEMA = TranslatedSchema(
     {
         **_PERSON,
@@ -374,6 +387,21 @@ async def _async_get_log(call: ServiceCall) -> ServiceResponse:
     return {"entries": [entry_as_dict(entry) for entry in entries]}
 
 
+async def _async_assign_portion(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    scale = coordinator.require_scale()
+    food = await _async_food(coordinator, call.data[ATTR_FOOD])
+    entry = await scale.async_assign(call.data.get(ATTR_PORTION_ID), coordinator, food)
+    return entry_as_dict(entry)
+
+
+async def _async_drop_portion(call: ServiceCall) -> ServiceResponse:
+    portion = (
+        _coordinator(call).require_scale().async_drop(call.data.get(ATTR_PORTION_ID))
+    )
+    return {"id": portion.id, "time": portion.time.isoformat(), "grams": portion.grams}
+
+
 # Problems with what the person typed are validation errors; the rest are the service's.
 _PERSON_MISTAKES = {"invalid_barcode", "product_not_found", "no_protein"}
 
@@ -430,6 +458,18 @@ _ACTIONS: tuple[
         SupportsResponse.ONLY,
     ),
     (SERVICE_GET_LOG, GET_LOG_SCHEMA, _async_get_log, SupportsResponse.ONLY),
+    (
+        SERVICE_ASSIGN_PORTION,
+        ASSIGN_PORTION_SCHEMA,
+        _async_assign_portion,
+        SupportsResponse.OPTIONAL,
+    ),
+    (
+        SERVICE_DROP_PORTION,
+        DROP_PORTION_SCHEMA,
+        _async_drop_portion,
+        SupportsResponse.OPTIONAL,
+    ),
     (
         SERVICE_ADD_BARCODE_FOOD,
         ADD_BARCODE_FOOD_SCHEMA,

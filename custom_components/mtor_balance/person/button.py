@@ -1,4 +1,4 @@
-"""Buttons of a person: log the portion on the scale, undo the last entry."""
+"""Buttons of a person: log the portion on the scale, undo the last entry, weigh for me."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from ..const import DOMAIN
+from .const import CONF_SCALE_ENTITY
 from .coordinator import PersonCoordinator
 from .entity import PersonEntity
 
@@ -21,6 +22,7 @@ class PersonButtonEntityDescription(ButtonEntityDescription):
 
     press_fn: Callable[[PersonCoordinator], Awaitable[Any]]
     nothing_to_do_key: str
+    needs_scale: bool = False
 
 
 BUTTONS: tuple[PersonButtonEntityDescription, ...] = (
@@ -36,6 +38,14 @@ BUTTONS: tuple[PersonButtonEntityDescription, ...] = (
         press_fn=lambda coordinator: coordinator.async_undo(),
         nothing_to_do_key="nothing_to_undo",
     ),
+    PersonButtonEntityDescription(
+        # On a shared scale: the next portion is this person's (for their claim window).
+        key="claim_scale",
+        translation_key="claim_scale",
+        press_fn=lambda coordinator: coordinator.async_claim_scale(),
+        nothing_to_do_key="no_scale",
+        needs_scale=True,
+    ),
 )
 
 
@@ -43,8 +53,11 @@ def add_entities(
     coordinator: PersonCoordinator, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the person's buttons."""
+    has_scale = bool(coordinator.config_entry.options.get(CONF_SCALE_ENTITY))
     async_add_entities(
-        PersonButton(coordinator, description) for description in BUTTONS
+        PersonButton(coordinator, description)
+        for description in BUTTONS
+        if has_scale or not description.needs_scale
     )
 
 

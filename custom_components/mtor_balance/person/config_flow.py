@@ -60,6 +60,7 @@ from .const import (
     CONF_AGE_GROUP,
     CONF_BEDTIME,
     CONF_BODY_MASS,
+    CONF_CLAIM_WINDOW,
     CONF_DAY_START,
     CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
@@ -78,6 +79,7 @@ from .const import (
     CONF_WINDOW_START,
     DEFAULT_BEDTIME,
     DEFAULT_BODY_MASS,
+    DEFAULT_CLAIM_WINDOW,
     DEFAULT_DAY_START,
     DEFAULT_FAST_GOAL,
     DEFAULT_TRAINING_MINUTES,
@@ -193,6 +195,9 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
         probatio.Required(CONF_DAY_START, default=DEFAULT_DAY_START): TimeSelector(),
         probatio.Required(CONF_LOG_MODE, default=LOG_MODE_ON_REMOVAL): _choice(
             [LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON], CONF_LOG_MODE
+        ),
+        probatio.Required(CONF_CLAIM_WINDOW, default=DEFAULT_CLAIM_WINDOW): _number(
+            CONF_CLAIM_WINDOW
         ),
         probatio.Required(CONF_BEDTIME, default=DEFAULT_BEDTIME): TimeSelector(),
         probatio.Required(CONF_WAKE_TIME, default=DEFAULT_WAKE_TIME): TimeSelector(),

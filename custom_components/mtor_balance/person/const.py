@@ -18,6 +18,9 @@ CONF_DAY_START: Final = "day_start"
 CONF_PLAN: Final = "plan"
 CONF_SCALE_ENTITY: Final = "scale_entity"
 CONF_LOG_MODE: Final = "log_mode"
+CONF_CLAIM_WINDOW: Final = (
+    "claim_window_min"  # how long "this is mine" lasts on a shared scale
+)
 CONF_BEDTIME: Final = "bedtime"
 CONF_WAKE_TIME: Final = "wake_time"
 CONF_PRE_SLEEP: Final = "pre_sleep_protein"
@@ -42,6 +45,7 @@ DEFAULT_DAY_START: Final = "00:00:00"
 DEFAULT_BEDTIME: Final = "23:00:00"
 DEFAULT_WAKE_TIME: Final = "07:00:00"
 DEFAULT_TRAINING_MINUTES: Final = 60.0
+DEFAULT_CLAIM_WINDOW: Final = 3.0
 
 # Fields of the actions and of the own-food and barcode forms (one name, one meaning).
 ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
@@ -55,6 +59,7 @@ ATTR_KCAL: Final = "kcal"
 ATTR_CATEGORY: Final = "category"
 ATTR_NAME: Final = "name"
 ATTR_ENTRY_ID: Final = "entry_id"
+ATTR_PORTION_ID: Final = "portion_id"
 ATTR_QUERY: Final = "query"
 ATTR_LIMIT: Final = "limit"
 ATTR_START: Final = "start"
@@ -68,6 +73,8 @@ SERVICE_DELETE_ENTRY: Final = "delete_entry"
 SERVICE_SEARCH_FOODS: Final = "search_foods"
 SERVICE_GET_LOG: Final = "get_log"
 SERVICE_ADD_BARCODE_FOOD: Final = "add_barcode_food"
+SERVICE_ASSIGN_PORTION: Final = "assign_portion"
+SERVICE_DROP_PORTION: Final = "drop_portion"
 
 # The Meal event entity's event types.
 EVENT_LOGGED: Final = "logged"

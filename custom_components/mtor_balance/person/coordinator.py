@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 import logging
-from typing import override
+from typing import TYPE_CHECKING, override
 import uuid
 
 from homeassistant.const import EVENT_CORE_CONFIG_UPDATE
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.event import async_track_point_in_utc_time
@@ -29,6 +30,7 @@ from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
 from ..core.model import DayType, Entry, Food, Profile, Source
 from ..core.record import PersonRecord
+from ..core.shared_scale import ScaleView
 from ..core.state import (
     PersonState,
     SteadySuggestion,
@@ -43,6 +45,9 @@ from .options import profile_from_options
 from .persistence import PersonFiles
 from .store import PersonStore
 from .training import TrainingTracker
+
+if TYPE_CHECKING:
+    from .shared_scale import SharedScale
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -78,12 +83,14 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._untold: list[tuple[str, Entry]] = []
         self._stopped = False
         self._day: date | None = None
-        self._portion_grams: float | None = None
+        self._scale_view = ScaleView()
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._food_choices: list[Food] | None = None
         self._suggestion = SteadySuggestion()
         # Sessions learnt from the person's training entity, if they chose one.
         self.training: TrainingTracker | None = None
+        # The kitchen scale they weigh on (shared with others or not), if they have one.
+        self.scale: SharedScale | None = None
 
     @property
     def profile(self) -> Profile:
@@ -178,8 +185,29 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         return await self.files.async_entries_between(start, end)
 
     async def async_select_food(self, food_id: str) -> None:
-        """Choose the food for the next portion."""
+        """Choose the food for the next portion: this claims the person's scale."""
+        if self.scale is not None:
+            self.scale.async_claim(self)
         await self._async_change(lambda record: record.select_food(food_id))
+
+    def require_scale(self) -> SharedScale:
+        """Return the person's scale; a translated error if they weigh on none."""
+        if self.scale is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="no_scale",
+                translation_placeholders={"name": self.person_name},
+            )
+        return self.scale
+
+    async def async_claim_scale(self) -> bool:
+        """Claim the person's scale ("Weigh for me")."""
+        self.require_scale().async_claim(self)
+        return True
+
+    async def async_clear_selection(self) -> None:
+        """Choose no food (the person's claim on a shared scale ended)."""
+        await self._async_change(lambda record: record.select_food(None))
 
     async def async_set_day_type(self, day_type: DayType) -> None:
         """Override today's day type of the protein-cycling plan."""
@@ -198,18 +226,18 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._async_recompute()
 
     @callback
-    def async_set_portion(self, grams: float | None) -> None:
-        """Show the settled portion on the scale (None when the scale is empty)."""
-        self._portion_grams = grams
+    def async_show_scale(self, view: ScaleView) -> None:
+        """Show what is on the person's scale for them (their portion, pending ones)."""
+        if view == self._scale_view:
+            return
+        self._scale_view = view
         self.async_set_updated_data(self._compute())
 
     async def async_log_portion(self, source: Source = Source.SCALE) -> Entry | None:
-        """Log the settled portion as the selected food; None if there is nothing to log."""
-        grams, food = self._portion_grams, self.record.selected_food
-        if grams is None or food is None:
+        """Log the portion on the scale as the selected food; None if there is none."""
+        if self.scale is None:
             return None
-        self._portion_grams = None
-        return await self.async_log_food(food, grams, None, source)
+        return await self.scale.async_log_on_scale(self, source)
 
     # --- lifecycle --------------------------------------------------------------------
 
@@ -321,8 +349,9 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
                 training=() if self.training is None else self.training.sessions(now),
             ),
             portion=portion_of(
-                self._portion_grams, record.selected_food, self.language
+                self._scale_view.held_g, record.selected_food, self.language
             ),
+            scale=self._scale_view,
         )
 
     @callback

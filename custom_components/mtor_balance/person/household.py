@@ -1,17 +1,22 @@
-"""The people set up in this Home Assistant, found by their config entry.
+"""The people set up in this Home Assistant, found by their config entry, and their scales.
 
 Actions, the options flow and everything else that acts for "a person" find them here: each
-person's setup adds them and their unload removes them.
+person's setup adds them and their unload removes them. People who weigh on the same weight
+sensor share one `SharedScale`.
 """
 
 from __future__ import annotations
 
+import asyncio
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN
+from .shared_scale import SharedScale
+from .store import PendingStore
 
 if TYPE_CHECKING:
     from .coordinator import PersonCoordinator
@@ -22,9 +27,13 @@ HOUSEHOLD: HassKey[Household] = HassKey(f"{DOMAIN}_household")
 class Household:
     """The loaded people, by config entry id."""
 
-    def __init__(self) -> None:
+    def __init__(self, hass: HomeAssistant) -> None:
         """Start with nobody."""
+        self._hass = hass
         self._people: dict[str, PersonCoordinator] = {}
+        self._scales: dict[str, SharedScale] = {}
+        self._pending: PendingStore | None = None
+        self._loading = asyncio.Lock()
 
     @callback
     def async_add(self, person: PersonCoordinator) -> CALLBACK_TYPE:
@@ -48,10 +57,41 @@ class Household:
         """Return the loaded people."""
         return list(self._people.values())
 
+    async def async_weigh_on(
+        self,
+        person: PersonCoordinator,
+        entity_id: str,
+        *,
+        log_on_removal: bool,
+        claim_window: timedelta,
+    ) -> CALLBACK_TYPE:
+        """Let `person` weigh on the weight sensor `entity_id`; return the undo."""
+        async with self._loading:
+            if self._pending is None:
+                pending = PendingStore(self._hass)
+                await pending.async_load()
+                self._pending = pending
+        scale = self._scales.get(entity_id)
+        if scale is None:
+            scale = self._scales[entity_id] = SharedScale(
+                self._hass, entity_id, self._pending
+            )
+        remove = scale.async_add(
+            person, log_on_removal=log_on_removal, claim_window=claim_window
+        )
+
+        @callback
+        def leave() -> None:
+            remove()
+            if scale.empty and self._scales.get(entity_id) is scale:
+                del self._scales[entity_id]
+
+        return leave
+
 
 @callback
 def async_get_household(hass: HomeAssistant) -> Household:
     """Return this Home Assistant's household (made on first use)."""
     if (household := hass.data.get(HOUSEHOLD)) is None:
-        household = hass.data[HOUSEHOLD] = Household()
+        household = hass.data[HOUSEHOLD] = Household(hass)
     return household

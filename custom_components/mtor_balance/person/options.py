@@ -27,6 +27,7 @@ from .const import (
     CONF_AGE_GROUP,
     CONF_BEDTIME,
     CONF_BODY_MASS,
+    CONF_CLAIM_WINDOW,
     CONF_DAY_START,
     CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
@@ -43,6 +44,7 @@ from .const import (
     CONF_WINDOW_START,
     DEFAULT_BEDTIME,
     DEFAULT_BODY_MASS,
+    DEFAULT_CLAIM_WINDOW,
     DEFAULT_DAY_START,
     DEFAULT_FAST_GOAL,
     DEFAULT_TRAINING_MINUTES,
@@ -72,6 +74,7 @@ NUMBER_OPTIONS: dict[str, NumberOption] = {
     CONF_LEUCINE_TARGET: NumberOption(NumberRange(0.5, 10, "g"), 0.1),
     CONF_PROTEIN_TARGET: NumberOption(NumberRange(10, 400, "g"), 1),
     CONF_TRAINING_MINUTES: NumberOption(NumberRange(10, 300, "min"), 5),
+    CONF_CLAIM_WINDOW: NumberOption(NumberRange(1, 30, "min"), 1),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     CONF_AGE_GROUP: tuple(group.value for group in AgeGroup),
@@ -161,6 +164,7 @@ def read_options(options: Mapping[str, Any]) -> ReadOptions:
         fix,
     )
     _number_or(values, CONF_TRAINING_MINUTES, DEFAULT_TRAINING_MINUTES, fix)
+    _number_or(values, CONF_CLAIM_WINDOW, DEFAULT_CLAIM_WINDOW, fix)
     plan = values.get(CONF_PLAN, {})
     if not isinstance(plan, Mapping) or any(
         plan.get(day, DayType.NORMAL.value) not in DAY_TYPES for day in WEEKDAYS

@@ -32,6 +32,14 @@ class PersonSensorEntityDescription(SensorEntityDescription):
 
 def _portion_attributes(state: PersonState) -> dict[str, Any]:
     portion = state.portion
+    scale = {
+        # On a shared scale: who else holds it, and portions waiting for someone.
+        "scale_in_use_by": state.scale.held_by,
+        "pending_portions": [
+            {"id": pending.id, "time": pending.time, "grams": pending.grams}
+            for pending in state.scale.pending
+        ],
+    }
     if portion is None or portion.food is None:
         return {
             "food": None,
@@ -39,6 +47,7 @@ def _portion_attributes(state: PersonState) -> dict[str, Any]:
             "leucine_g": None,
             "protein_g": None,
             "leucine_estimated": None,
+            **scale,
         }
     return {
         "food": portion.food_name,
@@ -46,6 +55,7 @@ def _portion_attributes(state: PersonState) -> dict[str, Any]:
         "leucine_g": portion.leucine_g,
         "protein_g": portion.protein_g,
         "leucine_estimated": portion.leucine_estimated,
+        **scale,
     }
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import tempfile
 from typing import Any, override
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.json import json_bytes
@@ -41,6 +41,7 @@ from ..core.history import YearSummary, by_year, closable, summarize
 from ..core.log import IntakeLog
 from ..core.model import Entry, Food, Source
 from ..core.record import PersonRecord
+from ..core.shared_scale import PendingPortion
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -336,7 +337,7 @@ class PersonStore:
             # A migration could not be written: nothing was changed, try again later.
             raise StorageUnavailableError(err.path) from err
         except _READ_ERRORS as err:
-            await self._async_set_aside(self.path, err, self._entry_id)
+            await async_set_aside(self.hass, self.path, err, self._entry_id)
             return PersonRecord.create(table)
 
     async def async_save(self, record: PersonRecord) -> None:
@@ -372,8 +373,8 @@ class PersonStore:
                 _decode_rows, raw.get("entries")
             )
         except _READ_ERRORS as err:
-            await self._async_set_aside(
-                str(store.path), err, f"{self._entry_id}_{year}"
+            await async_set_aside(
+                self.hass, str(store.path), err, f"{self._entry_id}_{year}"
             )
             return []
 
@@ -445,28 +446,97 @@ class PersonStore:
             with suppress(OSError):
                 path.unlink()
 
-    async def _async_set_aside(self, path: str, err: Exception, issue: str) -> None:
-        if not await self.hass.async_add_executor_job(os.path.exists, path):
-            # Home Assistant already renamed an undecodable file and raised its own repair issue.
-            _LOGGER.warning("Stored data %s could not be read: %s", path, err)
-            return
-        stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
-        aside = f"{path}.corrupt.{stamp}"
+
+async def async_set_aside(
+    hass: HomeAssistant, path: str, err: Exception, issue: str
+) -> None:
+    """Rename an unusable file aside (never overwrite it) and raise a repair issue."""
+    if not await hass.async_add_executor_job(os.path.exists, path):
+        # Home Assistant already renamed an undecodable file and raised its own repair issue.
+        _LOGGER.warning("Stored data %s could not be read: %s", path, err)
+        return
+    stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
+    aside = f"{path}.corrupt.{stamp}"
+    try:
+        await hass.async_add_executor_job(os.replace, path, aside)
+    except OSError as move_err:
+        # Starting empty would overwrite the file on the next save: refuse instead.
+        raise StorageUnavailableError(path) from move_err
+    _LOGGER.error(
+        "Stored data at %s could not be used (%s); kept it as %s", path, err, aside
+    )
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        f"storage_corrupt_{issue}",
+        is_fixable=False,
+        is_persistent=True,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key="storage_corrupt",
+        translation_placeholders={"path": path, "aside": aside, "error": str(err)},
+    )
+
+
+PENDING_KEY = f"{DOMAIN}.pending_portions"
+PENDING_VERSION = 1
+
+
+class PendingStore:
+    """The pending portions of every shared scale, in one small file.
+
+    Written a second after each change (they are not logged meals, and Home Assistant
+    writes what is due when it stops); an unusable file is set aside like a person's.
+    Time, grams and an id are all a pending portion holds: no person, no food.
+    """
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        """Create the store (load it with `async_load`)."""
+        self.hass = hass
+        # Home Assistant's own Store: a failed write of these is logged, not the person's.
+        self._store: Store[dict[str, Any]] = Store(
+            hass, PENDING_VERSION, PENDING_KEY, private=True, atomic_writes=True
+        )
+        self.scales: dict[str, list[PendingPortion]] = {}
+
+    async def async_load(self) -> None:
+        """Read the pending portions; an unusable file is set aside and none are kept."""
         try:
-            await self.hass.async_add_executor_job(os.replace, path, aside)
-        except OSError as move_err:
-            # Starting empty would overwrite the file on the next save: refuse instead.
-            raise StorageUnavailableError(path) from move_err
-        _LOGGER.error(
-            "Stored data at %s could not be used (%s); kept it as %s", path, err, aside
-        )
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            f"storage_corrupt_{issue}",
-            is_fixable=False,
-            is_persistent=True,
-            severity=ir.IssueSeverity.ERROR,
-            translation_key="storage_corrupt",
-            translation_placeholders={"path": path, "aside": aside, "error": str(err)},
-        )
+            raw = await self._store.async_load()
+            self.scales = _decode_pending(raw)
+        except _READ_ERRORS as err:
+            await async_set_aside(self.hass, str(self._store.path), err, "pending")
+
+    @callback
+    def async_changed(self, entity_id: str, pending: list[PendingPortion]) -> None:
+        """Keep `pending` as the scale's pending portions and save them soon."""
+        if pending:
+            self.scales[entity_id] = list(pending)
+        else:
+            self.scales.pop(entity_id, None)
+        self._store.async_delay_save(self._encode, 1)
+
+    def _encode(self) -> dict[str, Any]:
+        return {
+            "scales": {
+                entity_id: [[p.id, p.time.isoformat(), p.grams] for p in pending]
+                for entity_id, pending in self.scales.items()
+            }
+        }
+
+
+def _decode_pending(raw: dict[str, Any] | None) -> dict[str, list[PendingPortion]]:
+    if raw is None:
+        return {}
+    scales = raw["scales"]
+    if not isinstance(scales, dict):
+        raise StorageCorruptError("scales is not a mapping")
+    decoded: dict[str, list[PendingPortion]] = {}
+    for entity_id, rows in scales.items():
+        portions = []
+        for portion_id, when, grams in rows:
+            moment = datetime.fromisoformat(when)
+            if moment.tzinfo is None or not isinstance(grams, (int, float)):
+                raise StorageCorruptError(f"bad pending portion {portion_id!r}")
+            portions.append(PendingPortion(str(portion_id), moment, float(grams)))
+        decoded[str(entity_id)] = portions
+    return decoded

@@ -6,6 +6,7 @@ subscribed card (see `websocket.py`). Times are ISO 8601 in UTC; grams are per p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -91,7 +92,6 @@ def today_view(
         found = chip(entry.food_id)
         if found is not None and all(found["id"] != known["id"] for known in recent):
             recent.append(found)
-    portion = state.portion
     suggestion = state.suggestion
 
     def meal_view(meal: Meal) -> dict[str, Any]:
@@ -115,15 +115,17 @@ def today_view(
         "language": language,
         "scale_entity": options.get(CONF_SCALE_ENTITY),
         "log_mode": options.get(CONF_LOG_MODE, LOG_MODE_ON_REMOVAL),
-        "portion": None
-        if portion is None
-        else {
-            "grams": portion.grams,
-            "food": None if portion.food is None else view(portion.food),
-            "protein_g": portion.protein_g,
-            "leucine_g": portion.leucine_g,
-            "leucine_estimated": portion.leucine_estimated,
+        "portion": _portion_view(state, view),
+        # A shared scale: who else is weighing now, and portions waiting for someone.
+        "scale": {
+            "shared": state.scale.shared,
+            "claimed": state.scale.claimed,
+            "in_use_by": state.scale.held_by,
         },
+        "pending": [
+            {"id": pending.id, "time": _iso(pending.time), "grams": pending.grams}
+            for pending in reversed(state.scale.pending)
+        ],
         "selected_food": chip(record.selected_food_id),
         "chips": {
             "predicted": predicted,
@@ -180,3 +182,33 @@ def today_view(
 def _text(texts: dict[str, dict[str, str]], kind: str, code: str) -> str:
     """Return the translated text of a reason or evidence code (the code if untranslated)."""
     return texts.get(kind, {}).get(code, code)
+
+
+def _portion_view(
+    state: PersonState, view: Callable[[Food], dict[str, Any]]
+) -> dict[str, Any] | None:
+    """Return the person's portion on the scale, or one nobody has claimed yet.
+
+    An unclaimed portion (`"unclaimed": true`) is shown to everyone on the scale; the
+    first to log it (one tap on a food) claims it.
+    """
+    portion = state.portion
+    if portion is not None:
+        return {
+            "grams": portion.grams,
+            "food": None if portion.food is None else view(portion.food),
+            "protein_g": portion.protein_g,
+            "leucine_g": portion.leucine_g,
+            "leucine_estimated": portion.leucine_estimated,
+            "unclaimed": False,
+        }
+    if (grams := state.scale.unclaimed_g) is not None:
+        return {
+            "grams": grams,
+            "food": None,
+            "protein_g": None,
+            "leucine_g": None,
+            "leucine_estimated": False,
+            "unclaimed": True,
+        }
+    return None

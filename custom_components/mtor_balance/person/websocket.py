@@ -194,7 +194,25 @@ def _entry_command(
 
 
 async def _select(person: PersonCoordinator, msg: dict[str, Any]) -> None:
+    if msg["food_id"] is None:
+        await person.async_clear_selection()
+        return
     await person.async_select_food(_food(person, msg["food_id"]).id)
+
+
+async def _claim(person: PersonCoordinator, _msg: dict[str, Any]) -> None:
+    person.require_scale().async_claim(person)
+
+
+async def _assign(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+    food = _food(person, msg["food_id"])
+    return await person.require_scale().async_assign(
+        msg.get("portion_id"), person, food
+    )
+
+
+async def _drop(person: PersonCoordinator, msg: dict[str, Any]) -> None:
+    person.require_scale().async_drop(msg.get("portion_id"))
 
 
 async def _log_portion(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
@@ -232,11 +250,19 @@ async def _undo(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
 
 
 _FOOD_ID = {probatio.Required("food_id"): cv.string}
+_PORTION_ID = {probatio.Optional("portion_id"): cv.string}
 COMMANDS = (
     ws_people,
     ws_subscribe_today,
     ws_search_foods,
-    _entry_command("select_food", _FOOD_ID, _select),
+    _entry_command(
+        "select_food",
+        {probatio.Required("food_id"): probatio.Any(None, cv.string)},
+        _select,
+    ),
+    _entry_command("claim_scale", {}, _claim),
+    _entry_command("assign_portion", {**_FOOD_ID, **_PORTION_ID}, _assign),
+    _entry_command("drop_portion", _PORTION_ID, _drop),
     _entry_command("log_portion", _FOOD_ID, _log_portion),
     _entry_command(
         "log_food",

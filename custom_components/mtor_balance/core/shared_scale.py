@@ -1,0 +1,251 @@
+"""Whose weighing it is when people share a scale, and portions that wait for someone.
+
+Pure Python, no Home Assistant imports: one `ScaleShare` per weight sensor, told what the
+settled-weight detector saw and who claimed the scale; it answers who holds the portion on
+the scale and what happens when it is taken off.
+
+- **One person** on the scale: every weighing is theirs, as if they always claimed it.
+- **Two or more**: a weighing belongs to whoever claimed the scale last, while the claim
+  lasts (their claim window after the claim, renewed by each portion they log). A claim is
+  choosing a food, "Weigh for me", or logging the portion from the card or a notification;
+  it ends the previous person's claim at once. Nobody's stale selection can log.
+- A portion belongs to the claimant when it settles (its *holder*) and stays theirs while
+  its weight changes. A portion nobody claimed goes to the first person who claims while it
+  is on the scale.
+- **Taken off**: a holder who logs on removal, with a food selected, gets it logged (and
+  their claim renewed). Anything else (a holder in button mode, no food, nobody) becomes a
+  *pending portion* (when it was weighed, grams) that anyone on the scale can assign to a
+  person and a food, or drop. Pending portions are kept for `PENDING_KEEP`.
+- A portion logged while on the scale (button, card) is not logged again when it is taken
+  off; food added after that is a portion of its own (the weight above what was logged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+PENDING_KEEP = timedelta(hours=12)  # a breakfast weighed early can be assigned at lunch
+PENDING_MAX = 50  # a scale left on, or a cat: the oldest go first
+
+
+@dataclass(frozen=True, slots=True)
+class PendingPortion:
+    """A weighed portion nobody has logged yet."""
+
+    id: str
+    time: datetime  # when it settled on the scale
+    grams: float
+
+
+@dataclass(slots=True)
+class OnScale:
+    """The portion on the scale now."""
+
+    time: datetime  # when it first settled
+    total_g: float  # the settled net weight now
+    holder: str | None  # the person it belongs to, None until someone claims it
+    logged_g: float = 0.0  # what of it was logged while it stayed on the scale
+
+    @property
+    def unlogged_g(self) -> float:
+        """Return the grams on the scale not logged yet."""
+        return max(0.0, self.total_g - self.logged_g)
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleView:
+    """What one person sees of their scale."""
+
+    held_g: float | None = None  # the portion on the scale is theirs (unlogged grams)
+    unclaimed_g: float | None = None  # a portion on the scale that nobody holds yet
+    held_by: str | None = None  # the name of someone else holding the portion or claim
+    claimed: bool = False  # this person's claim is running (shared scales only)
+    shared: bool = False
+    pending: tuple[PendingPortion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LogPortion:
+    """Taking the portion off logs it for `person`."""
+
+    person: str
+    grams: float
+
+
+@dataclass(frozen=True, slots=True)
+class KeepPending:
+    """Taking the portion off made it pending."""
+
+    portion: PendingPortion
+
+
+class ScaleShare:
+    """The people weighing on one scale, its claim, its portion and its pending portions."""
+
+    def __init__(self, min_portion_g: float, keep: timedelta = PENDING_KEEP) -> None:
+        """Start with nobody; portions under `min_portion_g` are not worth keeping."""
+        self._min_g = min_portion_g
+        self._keep = keep
+        self._windows: dict[str, timedelta] = {}
+        self._claim: tuple[str, datetime] | None = None  # (person, until)
+        self.on_scale: OnScale | None = None
+        self.pending: list[PendingPortion] = []
+
+    @property
+    def keep(self) -> timedelta:
+        """Return how long a pending portion is kept."""
+        return self._keep
+
+    # --- people ------------------------------------------------------------------------
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """Return the people weighing on this scale."""
+        return tuple(self._windows)
+
+    @property
+    def shared(self) -> bool:
+        """Return whether two or more people weigh on this scale (claims then matter)."""
+        return len(self._windows) > 1
+
+    def join(self, person: str, claim_window: timedelta) -> None:
+        """Add a person (or change their claim window)."""
+        self._windows[person] = claim_window
+
+    def leave(self, person: str) -> None:
+        """Remove a person: their claim ends and a portion they held is nobody's."""
+        self._windows.pop(person, None)
+        if self._claim is not None and self._claim[0] == person:
+            self._claim = None
+        if self.on_scale is not None and self.on_scale.holder == person:
+            self.on_scale.holder = None
+
+    # --- claims ------------------------------------------------------------------------
+
+    def claimant(self, now: datetime) -> str | None:
+        """Return who a portion settling now belongs to (None: nobody)."""
+        if len(self._windows) == 1:
+            return next(iter(self._windows))
+        if self._claim is not None and now < self._claim[1]:
+            return self._claim[0]
+        return None
+
+    def claim_until(self, now: datetime) -> datetime | None:
+        """Return when the current claim ends (None: no claim, or nobody shares)."""
+        if self.shared and self._claim is not None and now < self._claim[1]:
+            return self._claim[1]
+        return None
+
+    def claim(self, person: str, now: datetime) -> str | None:
+        """Claim the scale for `person`; return the person whose claim this ended.
+
+        An unclaimed portion on the scale becomes theirs.
+        """
+        if person not in self._windows:
+            raise KeyError(person)
+        previous = self.claimant(now) if self.shared else None
+        self._claim = (person, now + self._windows[person])
+        if self.on_scale is not None and self.on_scale.holder is None:
+            self.on_scale.holder = person
+        return previous if previous not in (None, person) else None
+
+    def take(self, person: str, now: datetime) -> float | None:
+        """Claim the scale and the portion on it for `person`; return its unlogged grams."""
+        self.claim(person, now)
+        if self.on_scale is None or self.on_scale.unlogged_g < self._min_g:
+            return None
+        self.on_scale.holder = person
+        return round(self.on_scale.unlogged_g, 1)
+
+    def logged_on_scale(self, person: str, grams: float, now: datetime) -> None:
+        """Note that `person` logged `grams` of the portion on the scale; renew the claim."""
+        if self.on_scale is not None:
+            self.on_scale.logged_g += grams
+        if person in self._windows:
+            self._claim = (person, now + self._windows[person])
+
+    def view(self, person: str, now: datetime, names: Mapping[str, str]) -> ScaleView:
+        """Return what `person` sees: their portion, an unclaimed one, who holds it.
+
+        `names` names the people (by their id) for `held_by`.
+        """
+        on_scale = self.on_scale
+        grams = None
+        if on_scale is not None and on_scale.unlogged_g >= self._min_g:
+            grams = round(on_scale.unlogged_g, 1)
+        holder = None if on_scale is None else on_scale.holder
+        claimant = self.claimant(now) if self.shared else None
+        other = holder if holder is not None else claimant
+        return ScaleView(
+            held_g=grams if holder == person else None,
+            unclaimed_g=grams if holder is None else None,
+            held_by=None if other in (None, person) else names.get(other, other),
+            claimed=claimant == person,
+            shared=self.shared,
+            pending=tuple(self.pending),
+        )
+
+    # --- the detector's events ---------------------------------------------------------
+
+    def settled(self, now: datetime, total_g: float) -> OnScale:
+        """Note a settled portion (or its new weight); return what is on the scale."""
+        if self.on_scale is None:
+            self.on_scale = OnScale(now, total_g, self.claimant(now))
+        else:
+            self.on_scale.total_g = total_g
+        return self.on_scale
+
+    def removed(
+        self, now: datetime, portion_id: str, logs_on_removal: Callable[[str], bool]
+    ) -> LogPortion | KeepPending | None:
+        """Note the portion was taken off; say whether to log it or keep it pending.
+
+        `logs_on_removal(person)` tells whether that person logs on removal and has a
+        food selected. `portion_id` names the pending portion if one is made.
+        """
+        portion, self.on_scale = self.on_scale, None
+        if portion is None or portion.unlogged_g < self._min_g:
+            return None
+        grams = round(portion.unlogged_g, 1)
+        if portion.holder is not None and logs_on_removal(portion.holder):
+            self.logged_on_scale(portion.holder, grams, now)
+            return LogPortion(portion.holder, grams)
+        pending = PendingPortion(portion_id, portion.time, grams)
+        self.pending.append(pending)
+        del self.pending[:-PENDING_MAX]
+        return KeepPending(pending)
+
+    # --- pending portions and the clock ------------------------------------------------
+
+    def pop_pending(self, portion_id: str | None = None) -> PendingPortion:
+        """Remove and return a pending portion (the latest if no id); KeyError if none."""
+        if not self.pending:
+            raise KeyError(portion_id)
+        if portion_id is None:
+            return self.pending.pop()
+        for index, portion in enumerate(self.pending):
+            if portion.id == portion_id:
+                return self.pending.pop(index)
+        raise KeyError(portion_id)
+
+    def expire(self, now: datetime) -> tuple[str | None, list[PendingPortion]]:
+        """End a claim that ran out and drop old pending portions; return both."""
+        ended = None
+        if self._claim is not None and now >= self._claim[1]:
+            ended = self._claim[0] if self.shared else None
+            self._claim = None
+        dropped = [p for p in self.pending if now - p.time >= self._keep]
+        if dropped:
+            self.pending = [p for p in self.pending if now - p.time < self._keep]
+        return ended, dropped
+
+    def next_change(self) -> datetime | None:
+        """Return the next moment `expire` has something to do (None: nothing waits)."""
+        moments = (
+            [min(p.time for p in self.pending) + self._keep] if self.pending else []
+        )
+        if self._claim is not None:
+            moments.append(self._claim[1])
+        return min(moments, default=None)
