@@ -108,6 +108,11 @@ class IntakeLog:
         self._stamps.insert(index, stamp)
         self._added.append(entry.id)
 
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """Add many entries at once (an import); they are not undone one by one."""
+        self._entries = sorted([*self._entries, *entries], key=_sort_key)
+        self._stamps = [entry.time.timestamp() for entry in self._entries]
+
     def undo(self) -> Entry | None:
         """Remove the most recently added entry that still exists; return it."""
         while self._added:

@@ -34,6 +34,40 @@ class DayType(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Ingredient:
+    """A food and its weight, in a recipe or a saved meal."""
+
+    food_id: str
+    grams: float
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """What an own food was cooked from: ingredients weighed raw, and the cooked total."""
+
+    ingredients: tuple[Ingredient, ...]
+    cooked_g: float
+
+
+@dataclass(frozen=True, slots=True)
+class SavedMeal:
+    """Foods and grams a person eats together, logged in one action or one tap."""
+
+    id: str
+    name: str
+    items: tuple[Ingredient, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ManualFast:
+    """A fast the person entered by hand (for days whose meals were not logged)."""
+
+    id: str
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Food:
     """A food with its nutrients per 100 g."""
 
@@ -47,6 +81,7 @@ class Food:
     leucine_estimated: bool
     usda_ndb: str | None = None
     common: bool = False
+    recipe: Recipe | None = None  # an own food cooked from ingredients
 
     def name_in(self, language: str) -> str:
         """Return the food's name in `language` ("sv" or anything else for English)."""

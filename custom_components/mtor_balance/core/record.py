@@ -15,7 +15,7 @@ from .entries import food_entry, nutrient_entry
 from .foods import FoodLibrary, FoodTable, food_choices
 from .history import YearSummary
 from .log import IntakeLog
-from .model import DayType, Entry, Food, Profile, Source
+from .model import DayType, Entry, Food, ManualFast, Profile, SavedMeal, Source
 
 
 @dataclass(slots=True)
@@ -32,6 +32,8 @@ class PersonRecord:
     favorites: list[str] = field(default_factory=list)
     selected_food_id: str | None = None
     history: dict[int, YearSummary] = field(default_factory=dict)
+    saved_meals: list[SavedMeal] = field(default_factory=list)
+    manual_fasts: list[ManualFast] = field(default_factory=list)  # sorted by start
 
     @classmethod
     def create(
@@ -44,6 +46,8 @@ class PersonRecord:
         favorites: Iterable[str] = (),
         selected_food_id: str | None = None,
         history: dict[int, YearSummary] | None = None,
+        saved_meals: Iterable[SavedMeal] = (),
+        manual_fasts: Iterable[ManualFast] = (),
     ) -> PersonRecord:
         """Return the record of stored values, with the bundled food `table`."""
         return cls(
@@ -53,6 +57,8 @@ class PersonRecord:
             favorites=list(favorites),
             selected_food_id=selected_food_id,
             history=dict(history or {}),
+            saved_meals=list(saved_meals),
+            manual_fasts=sorted(manual_fasts, key=lambda fast: fast.start),
         )
 
     # --- reading ------------------------------------------------------------------------
@@ -127,6 +133,10 @@ class PersonRecord:
         self.log.add(entry)
         return entry
 
+    def import_entries(self, entries: Iterable[Entry]) -> None:
+        """Add entries made elsewhere (an import), with their own ids and times."""
+        self.log.extend(list(entries))
+
     def undo(self) -> Entry | None:
         """Remove the latest addition, or the latest entry by time if none since load."""
         entry = self.log.undo()
@@ -176,3 +186,24 @@ class PersonRecord:
         for food_id in gone:
             self.foods.remove_own(food_id)
         self.remove_favorites(gone)
+
+    def save_meal(self, meal: SavedMeal) -> None:
+        """Add a saved meal, or replace the one with its id."""
+        self.saved_meals = [m for m in self.saved_meals if m.id != meal.id] + [meal]
+
+    def remove_saved_meal(self, meal_id: str) -> SavedMeal | None:
+        """Remove a saved meal; return it (None if there was none with that id)."""
+        found = next((m for m in self.saved_meals if m.id == meal_id), None)
+        self.saved_meals = [m for m in self.saved_meals if m.id != meal_id]
+        return found
+
+    def add_manual_fast(self, fast: ManualFast) -> None:
+        """Add (or replace by id) a fast entered by hand."""
+        kept = [f for f in self.manual_fasts if f.id != fast.id]
+        self.manual_fasts = sorted([*kept, fast], key=lambda item: item.start)
+
+    def remove_manual_fast(self, fast_id: str) -> ManualFast | None:
+        """Remove a fast entered by hand; return it (None if there was none)."""
+        found = next((f for f in self.manual_fasts if f.id == fast_id), None)
+        self.manual_fasts = [f for f in self.manual_fasts if f.id != fast_id]
+        return found

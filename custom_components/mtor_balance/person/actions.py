@@ -424,7 +424,7 @@ async def _async_add_barcode_food(call: ServiceCall) -> ServiceResponse:
             translation_key=key,
             translation_placeholders={"barcode": barcode},
         ) from err
-    await coordinator.async_change_foods(lambda record: record.save_own_food(food))
+    await coordinator.async_change_record(lambda record: record.save_own_food(food))
     return food_response(food, coordinator.language)
 
 

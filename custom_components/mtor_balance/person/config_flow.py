@@ -478,7 +478,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
         """Pick favourites among the search results (best match first, none ticked)."""
         if user_input is not None:
             chosen = user_input.get(ATTR_FOODS, [])
-            await self._coordinator.async_change_foods(
+            await self._coordinator.async_change_record(
                 lambda record: record.add_favorites(chosen)
             )
             return await self.async_step_add_favorites()
@@ -518,7 +518,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
                     {**user_input, ATTR_NAME: name},
                     food_id=editing.id if editing else None,
                 )
-                await self._coordinator.async_change_foods(
+                await self._coordinator.async_change_record(
                     lambda record: record.save_own_food(food)
                 )
                 return self._done()
@@ -580,7 +580,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
             return self.async_abort(reason=REMOVE_ABORTS[step_id])
         if user_input is not None:
             chosen = user_input[ATTR_FOODS]
-            await self._coordinator.async_change_foods(
+            await self._coordinator.async_change_record(
                 lambda record: remove(record, chosen)
             )
             return self._done()
@@ -613,7 +613,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
             except (OpenFoodFactsError, InvalidBarcodeError) as err:
                 errors[ATTR_BARCODE] = barcode_error_key(err)
             else:
-                await self._coordinator.async_change_foods(
+                await self._coordinator.async_change_record(
                     lambda record: record.save_own_food(food)
                 )
                 return self._done()

@@ -8,7 +8,7 @@ clock. Nothing polls.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 import logging
 from typing import TYPE_CHECKING, override
@@ -178,6 +178,25 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         await self._async_entry_changed(EVENT_REMOVED, entry)
         return entry
 
+    async def async_import_entries(self, entries: Sequence[Entry]) -> None:
+        """Add entries made elsewhere (ids and times kept); old months go to their years.
+
+        The caller drops duplicates first (`async_entries_between` sees closed years too).
+        """
+        self._suggestion.changed()
+        await self._async_change(lambda record: record.import_entries(entries))
+        await self.files.async_close_ended_months()
+
+    async def async_change_record(self, change: Callable[[PersonRecord], None]) -> None:
+        """Apply a change of the record (foods, favourites, saved meals, fasts); save it."""
+        self._suggestion.changed()
+        await self._async_change(change)
+
+    async def async_set_day_type_on(self, day: date, day_type: DayType) -> None:
+        """Set the day type of any date (the calendar); today's also moves the plan."""
+        self._suggestion.changed()
+        await self._async_change(lambda record: record.set_day_type(day, day_type))
+
     async def async_entries_between(
         self, start: datetime, end: datetime
     ) -> list[Entry]:
@@ -214,10 +233,6 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         today = day_of(dt_util.utcnow(), self._tz, self.profile.day_start)
         self._suggestion.changed()
         await self._async_change(lambda record: record.set_day_type(today, day_type))
-
-    async def async_change_foods(self, change: Callable[[PersonRecord], None]) -> None:
-        """Change favourites or own foods (`change` applies it to the record); save it."""
-        await self._async_change(change)
 
     @callback
     def async_training_changed(self) -> None:

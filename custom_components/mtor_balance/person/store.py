@@ -39,7 +39,15 @@ from ..core.categories import Category
 from ..core.foods import FoodTable
 from ..core.history import YearSummary, by_year, closable, summarize
 from ..core.log import IntakeLog
-from ..core.model import Entry, Food, Source
+from ..core.model import (
+    Entry,
+    Food,
+    Ingredient,
+    ManualFast,
+    Recipe,
+    SavedMeal,
+    Source,
+)
 from ..core.record import PersonRecord
 from ..core.shared_scale import PendingPortion
 
@@ -48,7 +56,9 @@ _LOGGER = logging.getLogger(__name__)
 # 1.2 added the person's own foods ("custom_foods"); 2.1 moved closed years to files of
 # their own ("history": year -> [count, first, last]).
 STORAGE_VERSION = 2
-STORAGE_MINOR_VERSION = 1
+# Minor 2 added saved meals, fasts entered by hand and recipes of own foods (all optional,
+# so a file of minor 1 reads as it is).
+STORAGE_MINOR_VERSION = 2
 YEAR_VERSION = 1
 TEMP_MARK = ".tmp-"
 
@@ -124,7 +134,7 @@ _from_timestamp = datetime.fromtimestamp
 
 def food_to_dict(food: Food) -> dict[str, Any]:
     """Encode a person's own food."""
-    return {
+    encoded: dict[str, Any] = {
         "id": food.id,
         "name": food.name,
         "name_sv": food.name_sv,
@@ -134,6 +144,22 @@ def food_to_dict(food: Food) -> dict[str, Any]:
         "kcal": food.kcal,
         "leucine_estimated": food.leucine_estimated,
     }
+    if food.recipe is not None:
+        encoded["recipe"] = {
+            "ingredients": _encode_items(food.recipe.ingredients),
+            "cooked_g": food.recipe.cooked_g,
+        }
+    return encoded
+
+
+def _encode_items(items: tuple[Ingredient, ...]) -> list[list[Any]]:
+    return [[item.food_id, item.grams] for item in items]
+
+
+def _decode_items(rows: Any) -> tuple[Ingredient, ...]:
+    if not isinstance(rows, list):
+        raise StorageCorruptError("ingredients are not a list")
+    return tuple(Ingredient(str(food_id), float(grams)) for food_id, grams in rows)
 
 
 def food_from_dict(data: dict[str, Any]) -> Food:
@@ -147,6 +173,9 @@ def food_from_dict(data: dict[str, Any]) -> Food:
         leucine_g=float(data["leucine_g"]),
         kcal=float(data["kcal"]),
         leucine_estimated=bool(data["leucine_estimated"]),
+        recipe=None
+        if (recipe := data.get("recipe")) is None
+        else Recipe(_decode_items(recipe["ingredients"]), float(recipe["cooked_g"])),
     )
 
 
@@ -286,6 +315,18 @@ def _decode(raw: dict[str, Any] | None, table: FoodTable) -> PersonRecord:
             )
             for year, (count, first, last) in history.items()
         },
+        saved_meals=[
+            SavedMeal(str(meal_id), str(name), _decode_items(items))
+            for meal_id, name, items in raw.get("saved_meals", [])
+        ],
+        manual_fasts=[
+            ManualFast(
+                str(fast_id),
+                _from_timestamp(float(start), UTC),
+                _from_timestamp(float(end), UTC),
+            )
+            for fast_id, start, end in raw.get("manual_fasts", [])
+        ],
     )
 
 
@@ -350,6 +391,14 @@ class PersonStore:
                 "selected_food": record.selected_food_id,
                 "favorites": list(record.favorites),
                 "custom_foods": [food_to_dict(food) for food in record.foods.own_foods],
+                "saved_meals": [
+                    [meal.id, meal.name, _encode_items(meal.items)]
+                    for meal in record.saved_meals
+                ],
+                "manual_fasts": [
+                    [fast.id, fast.start.timestamp(), fast.end.timestamp()]
+                    for fast in record.manual_fasts
+                ],
             }
         )
 
