@@ -17,8 +17,11 @@ from custom_components.mtor_balance.core.categories import (
 )
 from custom_components.mtor_balance.core.foods import (
     PREFIX_CACHE_SIZE,
+    FoodLibrary,
     FoodTable,
+    english_stem,
     normalize,
+    swedish_stem,
     words,
 )
 from custom_components.mtor_balance.core.model import Food
@@ -296,8 +299,25 @@ def test_search_hits_always_match_every_word(query: str) -> None:
     )
     query_words = words(query)
     for item in foods.search(query):
-        name_words = words(item.name) + words(item.name_sv)
-        assert all(any(w.startswith(q) for w in name_words) for q in query_words)
+        english, swedish = words(item.name), words(item.name_sv)
+        for q in query_words:
+            # A prefix of a name word, or an inflected form of one.
+            assert (
+                any(w.startswith(q) for w in english + swedish)
+                or english_stem(q) in map(english_stem, english)
+                or any(_swedish_stems(q) & {swedish_stem(w)} for w in swedish)
+            ), (q, item)
+
+
+def _swedish_stems(word: str) -> set[str]:
+    """Return the stems of a word with up to three Swedish endings (or a definite -n) off."""
+    found: set[str] = set()
+    for form in (word, word.removesuffix("n")):
+        stem = form
+        for _ in range(3):
+            stem = swedish_stem(stem)
+            found.add(stem)
+    return found
 
 
 # --- resolve -------------------------------------------------------------------------------------
@@ -361,6 +381,206 @@ def test_resolve_prefers_a_single_hit_and_a_better_tier() -> None:
         FoodTable([food("x", "Oatcake"), food("y", "Oatmeal")]).resolve("oat", "en")
         is None
     )
+
+
+# --- names as they are said ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("eggs", "egg"),
+        ("breasts", "breast"),
+        ("cheeses", "cheese"),
+        ("berries", "berry"),
+        ("cookies", "cookie"),
+        ("pies", "pie"),
+        ("peaches", "peach"),
+        ("tomatoes", "tomato"),
+        ("oats", "oat"),
+        ("lentils", "lentil"),
+    ],
+)
+def test_english_plurals_meet_their_singular(plural: str, singular: str) -> None:
+    assert english_stem(plural) == english_stem(singular)
+
+
+@pytest.mark.parametrize("word", ["hummus", "swiss", "ris", "egg", "chicken", "soy"])
+def test_english_words_that_are_no_plurals_keep_their_ending(word: str) -> None:
+    assert english_stem(word) in {word, word[:-1] + "i"}
+    assert english_stem(word).startswith(word[:2])
+    assert english_stem("chicken") != english_stem("chick")
+
+
+@pytest.mark.parametrize(
+    ("inflected", "base"),
+    [
+        ("äggen", "ägg"),
+        ("ägget", "ägg"),
+        ("bananer", "banan"),
+        ("bananerna", "banan"),
+        ("bönor", "böna"),
+        ("kycklingbrösten", "kycklingbröst"),
+        ("jordgubbarna", "jordgubbar"),
+        ("bullar", "bulle"),
+    ],
+)
+def test_swedish_plural_and_definite_forms_meet_their_base(
+    inflected: str, base: str
+) -> None:
+    assert swedish_stem(normalize(inflected)) == swedish_stem(normalize(base))
+
+
+def test_short_swedish_words_keep_their_endings() -> None:
+    assert [swedish_stem(word) for word in ("ost", "lax", "ris", "te")] == [
+        "ost",
+        "lax",
+        "ris",
+        "te",
+    ]
+
+
+KESO, ROASTED_BREAST, BOILED_EGG, BANANA = "01012", "05064", "01129", "09040"
+BREASTS = {"05062", "05064", "05063"}  # skinless raw, roasted, pan-fried
+EGGS = {"01123", "01129", "01128"}  # whole raw, hard-boiled, fried
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "keso",
+        "Keso",
+        "KESO",
+        "  keso  ",
+        "keso.",
+        "Keso!",
+        "keson",
+        "cottage cheese",
+        "Cottage Cheese.",
+        "cottage cheeses",
+        " cottage cheese, ",
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_cottage_cheese_as_said_to_a_voice_assistant(
+    table: FoodTable, said: str, language: str
+) -> None:
+    found = table.resolve(said, language)
+    assert found is not None
+    assert found.id == KESO
+
+
+@pytest.mark.parametrize(
+    ("said", "food_id"),
+    [
+        ("bananas", BANANA),
+        ("Bananas.", BANANA),
+        ("bananer", BANANA),
+        ("bananen", BANANA),
+        ("roasted chicken breast", ROASTED_BREAST),
+        ("chicken breasts, roasted", ROASTED_BREAST),
+        ("ugnsstekt kycklingbröst", ROASTED_BREAST),
+        ("kycklingbröstet, ugnsstekt", ROASTED_BREAST),
+        ("hard-boiled eggs", BOILED_EGG),
+        ("hårdkokta ägg", BOILED_EGG),
+        ("leucin", "leucine_powder"),
+    ],
+)
+def test_plural_definite_and_reordered_names_find_their_food(
+    table: FoodTable, said: str, food_id: str
+) -> None:
+    for language in ("en", "sv"):
+        found = table.resolve(said, language)
+        assert found is not None, language
+        assert found.id == food_id
+
+
+@pytest.mark.parametrize(
+    ("said", "candidates"),
+    [
+        ("chicken breast", BREASTS),
+        ("chicken breasts", BREASTS),
+        ("kycklingbröst", BREASTS),
+        ("KYCKLINGBRÖST", BREASTS),
+        ("kycklingbrösten", BREASTS),
+        ("ägg", EGGS),
+        ("Ägg.", EGGS),
+        ("äggen", EGGS),
+        ("egg", EGGS),
+        ("eggs", EGGS),
+        ("Eggs", EGGS),
+    ],
+)
+def test_a_name_that_fits_several_foods_equally_is_not_resolved(
+    table: FoodTable, said: str, candidates: set[str]
+) -> None:
+    # Raw and roasted chicken breast differ by a third in protein: ask, do not pick.
+    for language in ("en", "sv"):
+        assert table.resolve(said, language) is None
+        assert set(ids(table.search(said, language=language, limit=3))) == candidates
+
+
+def test_plurals_find_the_common_food_first() -> None:
+    foods = FoodTable(
+        [
+            food("a", "Egg, whole, raw", "Ägg, rått", common=True),
+            food("b", "Eggs, scrambled, frozen mixture"),
+            food("c", "Eggplant, raw"),
+        ]
+    )
+    # "eggs" is a plural of the common food's "Egg", and a prefix of nothing else.
+    assert ids(foods.search("eggs")) == ["a", "b"]
+    assert ids(foods.search("äggen", language="sv")) == ["a"]
+    found = foods.resolve("eggs", "en")
+    assert found is not None
+    assert found.id == "a"  # common and a whole-word match: a better tier than "b"
+
+
+def test_two_foods_that_match_equally_are_both_offered() -> None:
+    foods = FoodTable(
+        [
+            food("a", "Bean, black", "Böna, svart", common=True),
+            food("b", "Bean, white", "Böna, vit", common=True),
+        ]
+    )
+    for said, language in (("beans", "en"), ("bönor", "sv"), ("bönorna", "sv")):
+        assert foods.resolve(said, language) is None
+        assert ids(foods.search(said, language=language)) == ["a", "b"]
+    black = foods.resolve("black beans", "en")
+    assert black is not None
+    assert black.id == "a"
+    white = foods.resolve("vita bönor", "sv")
+    assert white is not None
+    assert white.id == "b"
+
+
+def test_a_plural_name_is_an_exact_name_in_either_language() -> None:
+    foods = FoodTable(
+        [
+            food("a", "Banana", "Banan", common=True),
+            food("b", "Banana chips", "Bananchips", common=True),
+        ]
+    )
+    for said in ("bananas", "bananer", "bananen", "Bananerna!"):
+        found = foods.resolve(said, "sv")
+        assert found is not None, said
+        assert found.id == "a"
+    assert foods.named("banana chip", "en") is foods.get("b")
+    assert foods.named("  ", "en") is None
+    assert foods.named("apple", "en") is None
+
+
+def test_own_foods_are_found_in_the_plural_before_bundled_ones(
+    table: FoodTable,
+) -> None:
+    bar = food("custom_bar", "Protein bar, my brand", "Proteinbar, mitt märke")
+    keso = food("custom_keso", "Cottage cheese", "Keso")
+    library = FoodLibrary(table, [bar, keso])
+    assert library.resolve("protein bars, my brand", "en") is bar
+    assert library.resolve("proteinbarer mitt märke", "sv") is bar
+    assert library.resolve("keson", "sv") is keso
+    assert library.resolve("custom_bar", "en") is bar
+    assert library.resolve("roasted chicken breast", "en") is table.get(ROASTED_BREAST)
 
 
 # --- custom foods --------------------------------------------------------------------------------

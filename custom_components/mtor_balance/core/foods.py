@@ -1,7 +1,9 @@
 """The food table: loading data/foods.csv, looking foods up and searching them by name.
 
 Pure Python (no Home Assistant). Names are matched word by word, in English and Swedish at once,
-ignoring case and accents (see `normalize`).
+ignoring case and accents (see `normalize`), and a word also matches its plural or definite form
+("eggs" finds "Egg", "äggen" finds "Ägg", "bananas" is "Banana"; see `english_stem` and
+`swedish_stem`), so names said to a voice assistant find their food.
 """
 
 from __future__ import annotations
@@ -61,25 +63,104 @@ def _name_key(text: str) -> str:
     return " ".join(words(text))
 
 
+# Plural endings that are "-es" rather than "-s": peaches, dishes, glasses, boxes, tomatoes.
+_ES_PLURALS = ("ches", "shes", "sses", "xes", "zes", "oes")
+# Words ending in these are not plurals: hummus, swiss, ris (rice), anis.
+_NOT_PLURAL = ("ss", "us", "is")
+_VOWELS = frozenset("aeiouy")
+# Swedish plural, definite and plural-definite endings, longest first: jordgubbarna,
+# bananer, bönor, äggen, ägget; a final -a/-e joins "böna" and "bönor", "bulle" and "bullar".
+_SWEDISH_ENDINGS = ("arna", "erna", "orna", "ar", "er", "or", "en", "et", "a", "e")
+_MIN_STEM = 3  # shorter Swedish stems would join unrelated words
+_MIN_ENGLISH_STEM = 2
+_STACKED_ENDINGS = 3  # Swedish endings taken off a query word, one after another
+
+
+def english_stem(word: str) -> str:
+    """Return a normalized English word without its plural ending, as a matching key.
+
+    "eggs" and "egg" -> "egg", "peaches" -> "peach", "tomatoes" -> "tomato"; a final -y or -ie
+    becomes -i so that the singular and plural meet ("berry", "berries" -> "berri"). The key is
+    only compared with other keys; it need not be a word.
+    """
+    stem = word
+    if stem.endswith(("ies", *_ES_PLURALS)):
+        stem = stem[:-2]
+    elif stem.endswith("s") and not stem.endswith(_NOT_PLURAL):
+        stem = stem[:-1]
+    if stem.endswith("ie"):
+        stem = stem[:-1]
+    elif stem.endswith("y") and len(stem) > 1 and stem[-2] not in _VOWELS:
+        stem = stem[:-1] + "i"
+    # "pie" and "pies" meet at "pi"; a lone letter joins too much.
+    return stem if len(stem) >= _MIN_ENGLISH_STEM else word
+
+
+def swedish_stem(word: str) -> str:
+    """Return a normalized Swedish word without its plural or definite ending, as a key.
+
+    "äggen", "ägget" and "ägg" -> "agg"; "bananer" and "banan" -> "banan"; "bönor" and "böna"
+    -> "bon". Only compared with other keys.
+    """
+    for ending in _SWEDISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
+    """Return the union, without copying a large set when the other one is empty."""
+    if not second:
+        return first
+    return first | second if first else second
+
+
 class _Index:
     """Word index over a table's English and Swedish names."""
 
     def __init__(self, foods: list[Food]) -> None:
         postings: defaultdict[str, list[int]] = defaultdict(list)
+        stems_en: defaultdict[str, set[int]] = defaultdict(set)
+        stems_sv: defaultdict[str, set[int]] = defaultdict(set)
         names_en: dict[str, int] = {}
         names_sv: dict[str, int] = {}
+        stem_names_en: dict[str, int] = {}
+        stem_names_sv: dict[str, int] = {}
+        # Stems of the words seen so far: most words recur in many names.
+        en_cache: dict[str, str] = {}
+        sv_cache: dict[str, str] = {}
         for position, food in enumerate(foods):
             name_words = words(food.name)
             sv_words = words(food.name_sv) if food.name_sv else []
             for word in set(name_words + sv_words):
                 postings[word].append(position)
+            en_stems = [
+                en_cache.get(word) or en_cache.setdefault(word, english_stem(word))
+                for word in name_words
+            ]
+            sv_stems = [
+                sv_cache.get(word) or sv_cache.setdefault(word, swedish_stem(word))
+                for word in sv_words
+            ]
+            for stem in en_stems:
+                stems_en[stem].add(position)
+            for stem in sv_stems:
+                stems_sv[stem].add(position)
             # The later food wins an exact name, so foods added to a table shadow built-in ones.
             names_en[" ".join(name_words)] = position
+            stem_names_en[" ".join(en_stems)] = position
             if sv_words:
                 names_sv[" ".join(sv_words)] = position
+                stem_names_sv[" ".join(sv_stems)] = position
         self.postings = {word: frozenset(found) for word, found in postings.items()}
         self.vocabulary = sorted(postings)
         self.names = {"en": names_en, "sv": names_sv}
+        # Name words by stem: a query word matches the inflected forms of a name word.
+        self.stems = {
+            "en": {stem: frozenset(found) for stem, found in stems_en.items()},
+            "sv": {stem: frozenset(found) for stem, found in stems_sv.items()},
+        }
+        self.stem_names = {"en": stem_names_en, "sv": stem_names_sv}
         self.rank: dict[str, tuple[list[int], list[int]]] = {}
         self.prefix_cache: dict[str, frozenset[int]] = {}
 
@@ -98,6 +179,55 @@ class _Index:
                 self.prefix_cache.clear()
             self.prefix_cache[prefix] = found
         return found
+
+    def query_stems(self, word: str) -> tuple[str, str]:
+        """Return the English and Swedish stems a query word is looked up by.
+
+        Swedish endings stack ("proteinbarer" -> "proteinbar" -> "proteinb", the stem of the
+        name word "proteinbar"), and a definite form of a word ending in a vowel adds only -n
+        ("keson", "skinkan"): the first of these stems that a name word of the table has is
+        used, else the plain stem.
+        """
+        stems = self.stems["sv"]
+        forms = [word]
+        if len(word) > _MIN_STEM and word[-1] == "n" and word[-2] in _VOWELS:
+            forms.append(word[:-1])
+        for form in forms:
+            stem = swedish_stem(form)
+            for _ in range(_STACKED_ENDINGS):
+                if stem in stems:
+                    return english_stem(word), stem
+                stem = swedish_stem(stem)
+        return english_stem(word), swedish_stem(word)
+
+    def named(self, key: str, language: str) -> int | None:
+        """Return the position of the food whose whole name is `key` (a name key).
+
+        Names in `language` first, then in the other language; then the same with plural and
+        definite forms ("cottage cheeses", "keson").
+        """
+        first, second = ("sv", "en") if language == "sv" else ("en", "sv")
+        for names in (self.names[first], self.names[second]):
+            if (position := names.get(key)) is not None:
+                return position
+        stems = [self.query_stems(word) for word in key.split()]
+        stem_keys = {
+            "en": " ".join(stem_en for stem_en, _ in stems),
+            "sv": " ".join(stem_sv for _, stem_sv in stems),
+        }
+        for stem_language in (first, second):
+            names = self.stem_names[stem_language]
+            if (position := names.get(stem_keys[stem_language])) is not None:
+                return position
+        return None
+
+    def inflected(self, word: str) -> frozenset[int]:
+        """Return the positions of the foods with a name word that `word` inflects."""
+        stem_en, stem_sv = self.query_stems(word)
+        empty: frozenset[int] = frozenset()
+        return self.stems["en"].get(stem_en, empty) | self.stems["sv"].get(
+            stem_sv, empty
+        )
 
 
 class FoodTable:
@@ -247,14 +377,19 @@ class FoodTable:
         if not query_words:
             return []
         index = self._ensure_index()
-        sets = sorted((index.with_prefix(word) for word in query_words), key=len)
+        inflected = {word: index.inflected(word) for word in query_words}
+        sets = sorted(
+            (_union(index.with_prefix(word), inflected[word]) for word in query_words),
+            key=len,
+        )
         found = sets[0].intersection(*sets[1:])
         if not found:
             return []
         rank = self._rank(index, language)[0]
         whole: dict[int, int] = {}
         for word in query_words:
-            for position in found.intersection(index.postings.get(word, ())):
+            exact = index.postings.get(word, frozenset())
+            for position in found.intersection(_union(exact, inflected[word])):
                 whole[position] = whole.get(position, 0) + 1
         foods = self._foods
         hits = [
@@ -275,9 +410,10 @@ class FoodTable:
         """Return up to `limit` foods whose English or Swedish name matches every query word.
 
         A query word matches a name word that starts with it, ignoring case and accents
-        ("kyckl" and "kycklingbrost" both find "Kycklingbröst"). Ranking: common foods first,
-        then more query words matching whole name words, then shorter names (in `language`),
-        then id. An empty query finds nothing.
+        ("kyckl" and "kycklingbrost" both find "Kycklingbröst"), or a name word of which it is
+        an inflected form ("eggs" finds "Egg", "äggen" finds "Ägg"). Ranking: common foods
+        first, then more query words matching whole name words (or their inflected forms),
+        then shorter names (in `language`), then id. An empty query finds nothing.
         """
         if limit <= 0:
             return []
@@ -285,6 +421,14 @@ class FoodTable:
         order = self._rank(self._ensure_index(), language)[1]
         foods = self._foods
         return [foods[order[place]] for *_, place in hits]
+
+    def named(self, text: str, language: str = "en") -> Food | None:
+        """Return the food whose whole name `text` is, or None (steps 2 and 3 of resolve)."""
+        key = _name_key(text)
+        if not key:
+            return None
+        position = self._ensure_index().named(key, language)
+        return None if position is None else self._foods[position]
 
     def resolve(self, text: str, language: str = "en") -> Food | None:
         """Return the one food that `text` names, or None if it names none or several.
@@ -294,9 +438,12 @@ class FoodTable:
         2. a name equal to `text` ignoring case, accents, punctuation and spacing, in
            `language` first, then in the other language; of foods with the same name the one
            added last wins (a user's custom food shadows a built-in one);
-        3. the best search hit, but only if it is the only hit, or it is in a better tier than
+        3. the same, but with plural and definite forms ("cottage cheeses", "bananas",
+           "keson" name "Cottage cheese", "Banana", "Keso");
+        4. the best search hit, but only if it is the only hit, or it is in a better tier than
            the second hit: common where the second is not, or more query words matching whole
-           name words. Otherwise the text is ambiguous and None is returned.
+           name words. Otherwise the text is ambiguous ("chicken breast": raw, roasted or
+           pan-fried) and None is returned, so that the caller asks which.
         """
         food = self._by_id.get(text)
         if food is not None:
@@ -308,12 +455,9 @@ class FoodTable:
         key = _name_key(stripped)
         if not key:
             return None
+        if (food := self.named(stripped, language)) is not None:
+            return food
         index = self._ensure_index()
-        first, second = ("sv", "en") if language == "sv" else ("en", "sv")
-        for names in (index.names[first], index.names[second]):
-            position = names.get(key)
-            if position is not None:
-                return self._foods[position]
         hits = self._hits(stripped, language, 2)
         if not hits or (len(hits) > 1 and hits[0][:2] == hits[1][:2]):
             return None
@@ -383,15 +527,12 @@ class FoodLibrary:
         return [*own, *(food for food in bundled if food.id not in shadowed)][:limit]
 
     def resolve(self, text: str, language: str = "en") -> Food | None:
-        """Return the food `text` names: an own food's id or exact name, else the table's."""
-        food = self._own.get(text.strip())
-        if food is not None:
-            return food
-        key = _name_key(text.strip())
-        for own in reversed(list(self._own)):
-            if key and key in (_name_key(own.name), _name_key(own.name_sv)):
-                return own
-        return self._table.resolve(text, language)
+        """Return the food `text` names: an own food's id or name, else the table's food.
+
+        An own food's name also matches in its plural or definite form; see FoodTable.resolve.
+        """
+        food = self._own.get(text.strip()) or self._own.named(text, language)
+        return food or self._table.resolve(text, language)
 
 
 def food_choices(
