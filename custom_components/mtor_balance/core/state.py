@@ -23,6 +23,7 @@ from .planner import (
     suggest_next_meal,
 )
 from .shared_scale import ScaleView
+from .summary import PeriodSummary
 from .training import TrainingSession
 
 NO_SCALE = ScaleView()
@@ -92,6 +93,7 @@ class PersonState:
     window_open: bool
     portion: Portion | None
     scale: ScaleView  # the person's portion, an unclaimed one and pending ones
+    week: PeriodSummary | None  # the seven completed days before today
 
 
 def portion_of(grams: float | None, food: Food | None, language: str) -> Portion | None:
@@ -121,6 +123,7 @@ def person_state(
     suggestion: Suggestion,
     portion: Portion | None,
     scale: ScaleView = NO_SCALE,
+    week: PeriodSummary | None = None,
 ) -> PersonState:
     """Return the person's state at `now` (`day_type` is today's, overrides included)."""
     merge = timedelta(minutes=profile.meal_merge_min)
@@ -155,6 +158,7 @@ def person_state(
         window_open=window is not None and window[0] <= now < window[1],
         portion=portion,
         scale=scale,
+        week=week,
     )
 
 

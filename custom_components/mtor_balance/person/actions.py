@@ -8,7 +8,7 @@ translated `ServiceValidationError`s, and the log is unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, override
 
 from homeassistant.core import (
@@ -26,10 +26,12 @@ import probatio
 from ..const import DOMAIN, KIND_PERSON
 from ..core.barcode import InvalidBarcodeError
 from ..core.categories import Category
+from ..core.days import day_bounds, day_of
 from ..core.entries import entry_as_dict
-from ..core.log import EntryNotFoundError
+from ..core.log import EntryNotFoundError, IntakeLog
 from ..core.model import Food, Source
 from ..core.openfoodfacts_product import OpenFoodFactsError
+from ..core.summary import WEEK_DAYS, summarize_days
 from ..core.validation import (
     BadTextError,
     NotANumberError,
@@ -46,6 +48,7 @@ from .const import (
     ATTR_ENTRY_ID,
     ATTR_FOOD,
     ATTR_GRAMS,
+    ATTR_LAST_DAY,
     ATTR_LEUCINE,
     ATTR_LIMIT,
     ATTR_NAME,
@@ -63,6 +66,7 @@ from .const import (
     SERVICE_LOG_NUTRIENTS,
     SERVICE_SEARCH_FOODS,
     SERVICE_UNDO_LAST,
+    SERVICE_WEEKLY_SUMMARY,
 )
 from .coordinator import PersonCoordinator
 from .household import async_get_household
@@ -217,6 +221,9 @@ ADD_BARCODE_FOOD_SCHEMA = TranslatedSchema(
             [category.value for category in Category]
         ),
     }
+)
+WEEKLY_SUMMARY_SCHEMA = TranslatedSchema(
+    {**_PERSON, probatio.Optional(ATTR_LAST_DAY): cv.date}
 )
 ASSIGN_PORTION_SCHEMA = TranslatedSchema(
     {
@@ -387,6 +394,35 @@ async def _async_get_log(call: ServiceCall) -> ServiceResponse:
     return {"entries": [entry_as_dict(entry) for entry in entries]}
 
 
+async def _async_weekly_summary(call: ServiceCall) -> ServiceResponse:
+    coordinator = _coordinator(call)
+    profile, record = coordinator.profile, coordinator.record
+    tz = dt_util.get_default_time_zone()
+    today = day_of(dt_util.utcnow(), tz, profile.day_start)
+    last: date = call.data.get(ATTR_LAST_DAY, today - timedelta(days=1))
+    first = last - timedelta(days=WEEK_DAYS - 1)
+    if last > today:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="summary_in_future",
+            translation_placeholders={"day": last.isoformat()},
+        )
+    start, _ = day_bounds(first, tz, profile.day_start)
+    _, end = day_bounds(last, tz, profile.day_start)
+    # Closed years too: a week of two years ago is read from its year's file.
+    entries = await coordinator.async_entries_between(start - timedelta(days=2), end)
+    summary = summarize_days(
+        IntakeLog(entries),
+        profile,
+        first,
+        last,
+        tz,
+        lambda day: record.day_type(day, profile),
+        record.manual_fasts,
+    )
+    return summary.as_dict()
+
+
 async def _async_assign_portion(call: ServiceCall) -> ServiceResponse:
     coordinator = _coordinator(call)
     scale = coordinator.require_scale()
@@ -458,6 +494,12 @@ _ACTIONS: tuple[
         SupportsResponse.ONLY,
     ),
     (SERVICE_GET_LOG, GET_LOG_SCHEMA, _async_get_log, SupportsResponse.ONLY),
+    (
+        SERVICE_WEEKLY_SUMMARY,
+        WEEKLY_SUMMARY_SCHEMA,
+        _async_weekly_summary,
+        SupportsResponse.ONLY,
+    ),
     (
         SERVICE_ASSIGN_PORTION,
         ASSIGN_PORTION_SCHEMA,

@@ -31,6 +31,7 @@ from ..core.log import EntryNotFoundError
 from ..core.model import DayType, Entry, Food, Profile, Source
 from ..core.record import PersonRecord
 from ..core.shared_scale import ScaleView
+from ..core.summary import PeriodSummary, last_week, summarize_days
 from ..core.state import (
     PersonState,
     SteadySuggestion,
@@ -84,6 +85,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._stopped = False
         self._day: date | None = None
         self._scale_view = ScaleView()
+        self._week: PeriodSummary | None = None  # until the record or the day changes
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._food_choices: list[Food] | None = None
         self._suggestion = SteadySuggestion()
@@ -308,6 +310,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         change(self.record)
         # Favourites, own foods, the log or the selection changed.
         self._food_choices = None
+        self._week = None
         try:
             await self.files.async_save()
         finally:
@@ -345,10 +348,27 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
             f"{DOMAIN}_close_months_{self.config_entry.entry_id}",
         )
 
+    def week(self, today: date) -> PeriodSummary:
+        """Return the summary of the seven completed days before `today`."""
+        first, last = last_week(today)
+        if self._week is None or self._week.last != last:
+            profile, record = self.profile, self.record
+            self._week = summarize_days(
+                record.log,
+                profile,
+                first,
+                last,
+                self._tz,
+                lambda day: record.day_type(day, profile),
+                record.manual_fasts,
+            )
+        return self._week
+
     def _compute(self) -> PersonState:
         now = dt_util.utcnow()
         tz, profile, record = self._tz, self.profile, self.record
-        day_type = record.day_type(day_of(now, tz, profile.day_start), profile)
+        today = day_of(now, tz, profile.day_start)
+        day_type = record.day_type(today, profile)
         return person_state(
             record.log,
             profile,
@@ -367,6 +387,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
                 self._scale_view.held_g, record.selected_food, self.language
             ),
             scale=self._scale_view,
+            week=self.week(today),
         )
 
     @callback

@@ -157,6 +157,20 @@ SENSORS: tuple[PersonSensorEntityDescription, ...] = (
         value_fn=lambda state: state.meals_at_target_today,
     ),
     PersonSensorEntityDescription(
+        # The last seven completed days: the state is protein per calendar day; the
+        # attributes hold the rest, per calendar day and per logged day (both named).
+        key="week_protein_per_day",
+        translation_key="week_protein_per_day",
+        device_class=SensorDeviceClass.WEIGHT,
+        native_unit_of_measurement=UnitOfMass.GRAMS,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
+        value_fn=lambda state: (
+            None if state.week is None else round(state.week.per_day(state.week.protein_g), 1)
+        ),
+        attributes_fn=lambda state: {} if state.week is None else state.week.as_dict(),
+    ),
+    PersonSensorEntityDescription(
         key="portion",
         translation_key="portion",
         device_class=SensorDeviceClass.WEIGHT,
