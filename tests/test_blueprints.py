@@ -73,13 +73,14 @@ def _at(local: str) -> str:
 # --- the files ----------------------------------------------------------------------
 
 
-def test_there_are_the_five_blueprints() -> None:
+def test_there_are_the_six_blueprints() -> None:
     assert [path.stem for path in BLUEPRINTS] == [
         "eating_window_closing",
         "fast_complete",
         "meal_reminder",
         "portion_on_scale",
         "post_training_check",
+        "voice",
     ]
 
 
