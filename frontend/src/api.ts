@@ -92,6 +92,24 @@ export async function dropPortion(
   await hass.callWS({ type: `${DOMAIN}/drop_portion`, entry_id: entryId, portion_id: portionId });
 }
 
+export function logSavedMeal(hass: HomeAssistant, entryId: string, mealId: string) {
+  return entryCommand(hass, "log_saved_meal", { entry_id: entryId, meal_id: mealId });
+}
+
+export async function saveMeal(
+  hass: HomeAssistant,
+  entryId: string,
+  name: string,
+  logEntryIds: string[],
+): Promise<void> {
+  await hass.callWS({
+    type: `${DOMAIN}/save_meal`,
+    entry_id: entryId,
+    name,
+    log_entry_ids: logEntryIds,
+  });
+}
+
 export function logPortion(hass: HomeAssistant, entryId: string, foodId: string) {
   return entryCommand(hass, "log_portion", { entry_id: entryId, food_id: foodId });
 }

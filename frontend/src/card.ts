@@ -7,6 +7,8 @@ import { property, state } from "lit/decorators.js";
 import {
   assignPortion,
   claimScale,
+  logSavedMeal,
+  saveMeal,
   deleteEntry,
   dropPortion,
   errorText,
@@ -49,6 +51,7 @@ import type {
   Meal,
   PendingPortion,
   Person,
+  SavedMeal,
   TodayView,
 } from "./types";
 
@@ -102,6 +105,7 @@ export class MtorBalanceCard extends LitElement {
   @state() private _confirmDelete?: string;
   @state() private _manualGrams = "";
   @state() private _assigning?: string; // a pending portion waiting for its food
+  @state() private _savingMeal?: { start: string; name: string }; // "Save as a meal" open
   @state() private _now = Date.now();
 
   private _unsubscribe?: Promise<Unsubscribe | undefined>;
@@ -797,7 +801,9 @@ export class MtorBalanceCard extends LitElement {
                   ${t("log_portion", { grams: formatGrams(settled, lang) })}
                 </button>
               </div>`
-            : html`<span class="muted">${t("log_on_removal")}</span>`
+            : html`<span class="muted"
+                >${t(view.log_mode === "container" ? "container_hint" : "log_on_removal")}</span
+              >`
           : html`${view.scale_entity ? html`<span class="muted">${t("put_on_scale")}</span>` : nothing}
             ${view.selected_food ? this._renderManual() : nothing}`
       }
@@ -901,6 +907,7 @@ export class MtorBalanceCard extends LitElement {
             </div>`
           : nothing
       }
+      ${this._renderSavedMeals(view)}
       <div style="margin-top: ${chips.length ? 12 : 0}px">
         <input
           class="search"
@@ -916,6 +923,60 @@ export class MtorBalanceCard extends LitElement {
         ${this._renderResults()}
       </div>
     </div>`;
+  }
+
+  private _renderSavedMeals(view: TodayView): TemplateResult | typeof nothing {
+    const meals = Array.isArray(view.saved_meals) ? view.saved_meals : [];
+    if (!meals.length) {
+      return nothing;
+    }
+    const lang = this._lang;
+    return html`<div class="chips saved-meals" role="group" aria-label=${this._t("saved_meals")}>
+      ${meals.map(
+        (meal) =>
+          html`<button
+            class="chip meal-chip"
+            data-meal=${meal.id}
+            ?disabled=${this._busy}
+            title=${(meal.items ?? []).map((item) => `${formatGrams(item.grams, lang)} ${item.name}`).join(", ")}
+            @click=${() => this._logSavedMeal(meal)}
+          >
+            <span class="name">${meal.name}</span>
+            <span class="sub"
+              >${this._t("saved_meal_sub", { count: String((meal.items ?? []).length) })}</span
+            >
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private async _logSavedMeal(meal: SavedMeal): Promise<void> {
+    const hass = this.hass;
+    const entryId = this._personId;
+    if (!hass || !entryId) {
+      return;
+    }
+    const entry = await this._run(() => logSavedMeal(hass, entryId, meal.id));
+    if (entry) {
+      this._setNotice({ key: "meal_logged", values: { meal: meal.name } });
+    }
+  }
+
+  private async _saveMeal(meal: Meal): Promise<void> {
+    const hass = this.hass;
+    const entryId = this._personId;
+    const name = this._savingMeal?.name.trim();
+    if (!hass || !entryId || !name) {
+      return;
+    }
+    const done = await this._run(async () => {
+      await saveMeal(hass, entryId, name, meal.entry_ids ?? []);
+      return true;
+    });
+    if (done) {
+      this._savingMeal = undefined;
+      this._setNotice({ key: "meal_saved", values: { meal: name } });
+    }
   }
 
   private _chipLabel(kind: Chip["kind"]): string {
@@ -1189,7 +1250,52 @@ export class MtorBalanceCard extends LitElement {
           ${t("leucine").toLowerCase()}${target ? ` / ${formatNutrient(target, lang)}` : ""} ·
           ${meal.at_target ? `✓ ${t("at_target")}` : t("below_target")}
         </span>
+        <button
+          class="link-button save-meal"
+          @click=${() =>
+            (this._savingMeal = {
+              start: meal.start,
+              name: t("meal_at", { time: formatTime(meal.start, this.hass) }),
+            })}
+        >
+          ${t("save_as_meal")}
+        </button>
       </div>
+      ${
+        this._savingMeal?.start === meal.start
+          ? html`<form
+              class="save-meal-form"
+              @submit=${(event: Event) => {
+                event.preventDefault();
+                void this._saveMeal(meal);
+              }}
+            >
+              <input
+                class="meal-name"
+                aria-label=${t("meal_name")}
+                .value=${this._savingMeal.name}
+                @input=${(event: Event) => {
+                  if (this._savingMeal) {
+                    this._savingMeal = {
+                      ...this._savingMeal,
+                      name: (event.target as HTMLInputElement).value,
+                    };
+                  }
+                }}
+              />
+              <button class="secondary-button" type="submit" ?disabled=${this._busy}>
+                ${t("save")}
+              </button>
+              <button
+                class="link-button"
+                type="button"
+                @click=${() => (this._savingMeal = undefined)}
+              >
+                ${t("cancel")}
+              </button>
+            </form>`
+          : nothing
+      }
       <ul class="entries">
         ${entries.map((entry) => this._renderEntry(entry))}
       </ul>

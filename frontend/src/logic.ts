@@ -32,6 +32,10 @@ export type TapAction = "log_portion" | "select_food";
 
 /** One tap on a food: log the settled portion as it, or choose it for the next portion. */
 export function tapAction(view: TodayView | undefined, live: number | null): TapAction {
+  // Eating from a container: what stands on the scale is its content, not a portion.
+  if (view?.log_mode === "container") {
+    return "select_food";
+  }
   return settledGrams(view, live) === null ? "select_food" : "log_portion";
 }
 

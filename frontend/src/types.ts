@@ -46,6 +46,12 @@ export interface ScaleShare {
 }
 
 /** A weighed portion nobody logged yet (it waits up to 12 hours). */
+export interface SavedMeal {
+  id: string;
+  name: string;
+  items?: { name: string; grams: number }[];
+}
+
 export interface PendingPortion {
   id: string;
   time: string;
@@ -105,6 +111,7 @@ export interface TodayView {
   portion?: Portion | null;
   scale?: ScaleShare;
   pending?: PendingPortion[];
+  saved_meals?: SavedMeal[];
   selected_food?: FoodView | null;
   chips?: {
     predicted?: PredictedChip[];

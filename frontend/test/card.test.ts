@@ -378,6 +378,79 @@ describe("a shared scale", () => {
   });
 });
 
+describe("eating from a container", () => {
+  it("selects the food instead of logging the container, and says how it works", async () => {
+    withScale("150");
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({ ...SETTLED, log_mode: "container" }),
+    );
+    $(card, ".chip-predicted")?.click();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/log_portion")).toEqual([]);
+    expect(calls(hass, "mtor_balance/select_food")).toHaveLength(1);
+    hass.push(
+      view({
+        ...SETTLED,
+        log_mode: "container",
+        selected_food: view().chips?.predicted?.[0]?.food,
+      }),
+    );
+    await settle(card);
+    expect(text($(card, ".food"))).toContain("weigh it again when you are done");
+  });
+});
+
+describe("saved meals", () => {
+  it("logs a saved meal with one tap, and saves a meal of today's list", async () => {
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({
+        saved_meals: [
+          {
+            id: "meal_breakfast",
+            name: "Breakfast",
+            items: [
+              { name: "Cottage cheese", grams: 200 },
+              { name: "Bananas, raw", grams: 120 },
+            ],
+          },
+        ],
+      }),
+    );
+    const chip = $(card, ".meal-chip");
+    expect(text(chip)).toContain("Breakfast");
+    expect(chip?.getAttribute("title")).toBe("200 g Cottage cheese, 120 g Bananas, raw");
+    chip?.click();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/log_saved_meal")).toEqual([
+      { type: "mtor_balance/log_saved_meal", entry_id: "entry_erik", meal_id: "meal_breakfast" },
+    ]);
+    expect(text($(card, ".notice"))).toBe("Logged Breakfast.");
+
+    $(card, ".save-meal")?.click();
+    await settle(card);
+    const input = $(card, ".meal-name") as HTMLInputElement;
+    expect(input.value).toBe("Meal at 07:30");
+    input.value = "Morning";
+    input.dispatchEvent(new Event("input"));
+    await settle(card);
+    ($(card, ".save-meal-form") as HTMLFormElement).requestSubmit();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/save_meal")).toEqual([
+      {
+        type: "mtor_balance/save_meal",
+        entry_id: "entry_erik",
+        name: "Morning",
+        log_entry_ids: view().meals?.[0].entry_ids,
+      },
+    ]);
+    expect(text($(card, ".notice"))).toBe("Saved Morning as a meal.");
+  });
+});
+
 describe("search", () => {
   it("is debounced and asks in the user's language", async () => {
     hass = fakeHass("sv");

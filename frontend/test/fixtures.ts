@@ -179,6 +179,17 @@ export function fakeHass(language = "en"): FakeHass {
       },
     }),
     "mtor_balance/claim_scale": () => null,
+    "mtor_balance/save_meal": () => null,
+    "mtor_balance/log_saved_meal": () => ({
+      entry: {
+        entry_id: "m2",
+        time: new Date().toISOString(),
+        name: "Bananas, raw",
+        grams: 120,
+        protein_g: 1.3,
+        leucine_g: 0.08,
+      },
+    }),
     "mtor_balance/drop_portion": () => null,
     "mtor_balance/assign_portion": (message) => ({
       entry: {

@@ -238,3 +238,45 @@ async def test_a_shared_scale_from_the_card_claim_assign_drop_and_clear(
     assert hass.states.get("select.anna_food").state == "Cottage cheese"
     await _call(client, "select_food", entry_id="entry_anna", food_id=None)
     assert hass.states.get("select.anna_food").state == "unknown"
+
+
+async def test_saved_meals_from_the_card(
+    hass: HomeAssistant, client: MockHAClientWebSocket
+) -> None:
+    first = await _call(
+        client, "log_food", entry_id="entry_erik", food_id="01012", grams=200
+    )
+    second = await _call(
+        client, "log_food", entry_id="entry_erik", food_id="09040", grams=120
+    )
+    ids = [first["entry"]["entry_id"], second["entry"]["entry_id"]]
+    await _call(
+        client, "save_meal", entry_id="entry_erik", name="Frukost", log_entry_ids=ids
+    )
+    await client.send_json_auto_id(
+        {
+            "type": f"{DOMAIN}/subscribe_today",
+            "entry_id": "entry_erik",
+            "language": "sv",
+        }
+    )
+    await client.receive_json()
+    pushed = (await client.receive_json())["event"]
+    assert pushed["saved_meals"] == [
+        {
+            "id": "meal_frukost",
+            "name": "Frukost",
+            "items": [
+                {"name": "Keso", "grams": 200},
+                {"name": "Banan", "grams": 120},
+            ],
+        }
+    ]
+    logged = await _call(
+        client, "log_saved_meal", entry_id="entry_erik", meal_id="meal_frukost"
+    )
+    assert logged["entry"]["grams"] == 120
+    error = await _error(
+        client, "save_meal", entry_id="entry_erik", name="x", log_entry_ids=["nope"]
+    )
+    assert error["translation_key"] == "nothing_to_save"

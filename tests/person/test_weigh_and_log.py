@@ -162,3 +162,28 @@ async def test_with_the_button_mode_only_the_button_logs(
         "button", "press", {"entity_id": "button.erik_undo_last_entry"}, blocking=True
     )
     assert await _entries(hass) == []
+
+
+async def test_eating_from_a_container_logs_what_went(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(NOW)
+    hass.states.async_set(SCALE, "0", {"unit_of_measurement": "g"})
+    await async_add_person(hass, "Erik", scale_entity=SCALE, log_mode="container")
+    await hass.services.async_call(
+        "select",
+        "select_option",
+        {"entity_id": "select.erik_food", "option": "Cottage cheese"},
+        blocking=True,
+    )
+    await _weigh(hass, freezer, "500")  # the tub before
+    assert hass.states.get("sensor.erik_portion").state == "500.0"
+    await _weigh(hass, freezer, "0")  # lifted off to eat from: no portion
+    assert await _entries(hass) == []
+    await _weigh(hass, freezer, "380")  # back on the scale
+    await _weigh(hass, freezer, "0")
+    await _weigh(hass, freezer, "300")  # another spoonful later
+    await _weigh(hass, freezer, "0")
+    await _weigh(hass, freezer, "600")  # refilled: nothing eaten
+    assert [e["grams"] for e in await _entries(hass)] == [120, 80]
+    assert hass.states.get("sensor.erik_portion").attributes["pending_portions"] == []

@@ -110,6 +110,23 @@ class PersonRecord:
         self.log.add(entry)
         return entry
 
+    def log_foods(
+        self,
+        entry_ids: Iterable[str],
+        parts: Iterable[tuple[Food, float]],
+        *,
+        when: datetime,
+        source: Source,
+        language: str,
+    ) -> list[Entry]:
+        """Log several foods at one time (a saved meal); return the entries."""
+        return [
+            self.log_food(
+                entry_id, food, grams, when=when, source=source, language=language
+            )
+            for entry_id, (food, grams) in zip(entry_ids, parts, strict=False)
+        ]
+
     def log_nutrients(
         self,
         entry_id: str,

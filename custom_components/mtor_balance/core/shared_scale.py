@@ -18,6 +18,8 @@ the scale and what happens when it is taken off.
   person and a food, or drop. Pending portions are kept for `PENDING_KEEP`.
 - A portion logged while on the scale (button, card) is not logged again when it is taken
   off; food added after that is a portion of its own (the weight above what was logged).
+- **Eat from a container**: a holder who weighs a container before and after eating gets
+  the difference logged (`container_eaten`); lifting the container off is no portion.
 """
 
 from __future__ import annotations
@@ -217,6 +219,11 @@ class ScaleShare:
         del self.pending[:-PENDING_MAX]
         return KeepPending(pending)
 
+    def lift(self) -> OnScale | None:
+        """Note the portion was taken off but is no portion (a container); return it."""
+        portion, self.on_scale = self.on_scale, None
+        return portion
+
     # --- pending portions and the clock ------------------------------------------------
 
     def pop_pending(self, portion_id: str | None = None) -> PendingPortion:
@@ -249,3 +256,25 @@ class ScaleShare:
         if self._claim is not None:
             moments.append(self._claim[1])
         return min(moments, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """A container's last weight: what is in it, and how much."""
+
+    food_id: str
+    grams: float
+
+
+def container_eaten(
+    before: Container | None, food_id: str, grams: float, min_g: float
+) -> float | None:
+    """Return the grams eaten from a container now weighing `grams` (None: nothing).
+
+    Only the same food counts, and only a loss of at least `min_g`: a heavier container
+    was refilled, a different food is a new container.
+    """
+    if before is None or before.food_id != food_id:
+        return None
+    eaten = before.grams - grams
+    return round(eaten, 1) if eaten >= min_g else None

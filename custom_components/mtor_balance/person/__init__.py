@@ -21,7 +21,6 @@ from .const import (
     CONF_SCALE_ENTITY,
     CONF_TRAINING_ENTITY,
     CONF_TRAINING_MINUTES,
-    LOG_MODE_ON_REMOVAL,
 )
 from .coordinator import PersonCoordinator
 from .diagnostics import person_diagnostics
@@ -115,7 +114,7 @@ async def async_setup_person(
             await async_get_household(hass).async_weigh_on(
                 coordinator,
                 scale,
-                log_on_removal=options[CONF_LOG_MODE] == LOG_MODE_ON_REMOVAL,
+                log_mode=options[CONF_LOG_MODE],
                 claim_window=timedelta(minutes=float(options[CONF_CLAIM_WINDOW])),
             )
         )

@@ -174,38 +174,38 @@ def _whole(value: float) -> int:
     return round(value)
 
 
-_TEXT = probatio.All(cv.string, text_of(MAX_TEXT))
-_TIME = probatio.All(cv.datetime, _utc)
-_PERSON = {probatio.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
+TEXT = probatio.All(cv.string, text_of(MAX_TEXT))
+TIME = probatio.All(cv.datetime, _utc)
+PERSON_FIELD = {probatio.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
 
 LOG_FOOD_SCHEMA = TranslatedSchema(
     {
-        **_PERSON,
-        probatio.Required(ATTR_FOOD): _TEXT,
+        **PERSON_FIELD,
+        probatio.Required(ATTR_FOOD): TEXT,
         probatio.Required(ATTR_GRAMS): amount(MAX_GRAMS),
-        probatio.Optional(ATTR_TIME): _TIME,
+        probatio.Optional(ATTR_TIME): TIME,
     }
 )
 LOG_NUTRIENTS_SCHEMA = TranslatedSchema(
     {
-        **_PERSON,
+        **PERSON_FIELD,
         probatio.Optional(ATTR_LEUCINE): amount(MAX_NUTRIENT_G),
         probatio.Optional(ATTR_PROTEIN): amount(MAX_NUTRIENT_G),
         probatio.Optional(ATTR_CATEGORY, default=Category.OTHER.value): probatio.In(
             [category.value for category in Category]
         ),
-        probatio.Optional(ATTR_NAME): _TEXT,
-        probatio.Optional(ATTR_TIME): _TIME,
+        probatio.Optional(ATTR_NAME): TEXT,
+        probatio.Optional(ATTR_TIME): TIME,
     }
 )
-PERSON_SCHEMA = TranslatedSchema(_PERSON)
+PERSON_SCHEMA = TranslatedSchema(PERSON_FIELD)
 DELETE_ENTRY_SCHEMA = TranslatedSchema(
-    {**_PERSON, probatio.Required(ATTR_ENTRY_ID): _TEXT}
+    {**PERSON_FIELD, probatio.Required(ATTR_ENTRY_ID): TEXT}
 )
 SEARCH_FOODS_SCHEMA = TranslatedSchema(
     {
-        **_PERSON,
-        probatio.Required(ATTR_QUERY): _TEXT,
+        **PERSON_FIELD,
+        probatio.Required(ATTR_QUERY): TEXT,
         probatio.Optional(ATTR_LIMIT, default=10): probatio.All(
             number_in(NumberRange(1, 50, "")), _whole
         ),
@@ -213,7 +213,7 @@ SEARCH_FOODS_SCHEMA = TranslatedSchema(
 )
 ADD_BARCODE_FOOD_SCHEMA = TranslatedSchema(
     {
-        **_PERSON,
+        **PERSON_FIELD,
         probatio.Required(ATTR_BARCODE): probatio.All(
             cv.string, probatio.Length(max=32)
         ),
@@ -223,28 +223,28 @@ ADD_BARCODE_FOOD_SCHEMA = TranslatedSchema(
     }
 )
 WEEKLY_SUMMARY_SCHEMA = TranslatedSchema(
-    {**_PERSON, probatio.Optional(ATTR_LAST_DAY): cv.date}
+    {**PERSON_FIELD, probatio.Optional(ATTR_LAST_DAY): cv.date}
 )
 ASSIGN_PORTION_SCHEMA = TranslatedSchema(
     {
-        **_PERSON,
-        probatio.Required(ATTR_FOOD): _TEXT,
-        probatio.Optional(ATTR_PORTION_ID): _TEXT,
+        **PERSON_FIELD,
+        probatio.Required(ATTR_FOOD): TEXT,
+        probatio.Optional(ATTR_PORTION_ID): TEXT,
     }
 )
 DROP_PORTION_SCHEMA = TranslatedSchema(
-    {**_PERSON, probatio.Optional(ATTR_PORTION_ID): _TEXT}
+    {**PERSON_FIELD, probatio.Optional(ATTR_PORTION_ID): TEXT}
 )
 GET_LOG_SCHEMA = TranslatedSchema(
     {
-        **_PERSON,
-        probatio.Optional(ATTR_START): _TIME,
-        probatio.Optional(ATTR_END): _TIME,
+        **PERSON_FIELD,
+        probatio.Optional(ATTR_START): TIME,
+        probatio.Optional(ATTR_END): TIME,
     }
 )
 
 
-def _coordinator(call: ServiceCall) -> PersonCoordinator:
+def coordinator_of(call: ServiceCall) -> PersonCoordinator:
     """Return the person the action is for; without an entry, the only person (scales aside)."""
     entry_id = call.data.get(ATTR_CONFIG_ENTRY_ID)
     if entry_id is None:
@@ -268,7 +268,7 @@ def _coordinator(call: ServiceCall) -> PersonCoordinator:
     return person
 
 
-def _when(call: ServiceCall) -> datetime | None:
+def when_of(call: ServiceCall) -> datetime | None:
     """Return the action's `time` in UTC, refusing times far in the past or the future."""
     when: datetime | None = call.data.get(ATTR_TIME)
     if when is None:
@@ -283,7 +283,7 @@ def _when(call: ServiceCall) -> datetime | None:
     return when
 
 
-async def _async_food(coordinator: PersonCoordinator, text: str) -> Food:
+async def async_food(coordinator: PersonCoordinator, text: str) -> Food:
     """Return the one food `text` names; else say that none does, or which ones might."""
     language = coordinator.language
     if (food := await coordinator.async_resolve_food(text, language)) is not None:
@@ -321,10 +321,10 @@ def food_response(food: Food, language: str) -> dict[str, Any]:
 
 
 async def _async_log_food(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
-    food = await _async_food(coordinator, call.data[ATTR_FOOD])
+    coordinator = coordinator_of(call)
+    food = await async_food(coordinator, call.data[ATTR_FOOD])
     entry = await coordinator.async_log_food(
-        food, call.data[ATTR_GRAMS], _when(call), Source.ACTION
+        food, call.data[ATTR_GRAMS], when_of(call), Source.ACTION
     )
     return {
         **entry_as_dict(entry),
@@ -334,7 +334,7 @@ async def _async_log_food(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
+    coordinator = coordinator_of(call)
     leucine = call.data.get(ATTR_LEUCINE)
     protein = call.data.get(ATTR_PROTEIN)
     if leucine is None and protein is None:
@@ -346,13 +346,13 @@ async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
         leucine_g=leucine,
         protein_g=protein,
         category=Category(call.data[ATTR_CATEGORY]),
-        when=_when(call),
+        when=when_of(call),
     )
     return entry_as_dict(entry)
 
 
 async def _async_undo_last(call: ServiceCall) -> ServiceResponse:
-    if (entry := await _coordinator(call).async_undo()) is None:
+    if (entry := await coordinator_of(call).async_undo()) is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="nothing_to_undo"
         )
@@ -360,7 +360,7 @@ async def _async_undo_last(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
+    coordinator = coordinator_of(call)
     entry_id = call.data[ATTR_ENTRY_ID]
     try:
         entry = await coordinator.async_delete(entry_id)
@@ -374,7 +374,7 @@ async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
+    coordinator = coordinator_of(call)
     language = coordinator.language
     foods = await coordinator.async_search_foods(
         call.data[ATTR_QUERY], language=language, limit=call.data[ATTR_LIMIT]
@@ -383,7 +383,7 @@ async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_get_log(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
+    coordinator = coordinator_of(call)
     end = call.data.get(ATTR_END, _END_OF_TIME)
     start = call.data.get(ATTR_START, coordinator.data.day_start)
     if start > end:
@@ -395,7 +395,7 @@ async def _async_get_log(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_weekly_summary(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
+    coordinator = coordinator_of(call)
     profile, record = coordinator.profile, coordinator.record
     tz = dt_util.get_default_time_zone()
     today = day_of(dt_util.utcnow(), tz, profile.day_start)
@@ -424,16 +424,16 @@ async def _async_weekly_summary(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_assign_portion(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
+    coordinator = coordinator_of(call)
     scale = coordinator.require_scale()
-    food = await _async_food(coordinator, call.data[ATTR_FOOD])
+    food = await async_food(coordinator, call.data[ATTR_FOOD])
     entry = await scale.async_assign(call.data.get(ATTR_PORTION_ID), coordinator, food)
     return entry_as_dict(entry)
 
 
 async def _async_drop_portion(call: ServiceCall) -> ServiceResponse:
     portion = (
-        _coordinator(call).require_scale().async_drop(call.data.get(ATTR_PORTION_ID))
+        coordinator_of(call).require_scale().async_drop(call.data.get(ATTR_PORTION_ID))
     )
     return {"id": portion.id, "time": portion.time.isoformat(), "grams": portion.grams}
 
@@ -443,7 +443,7 @@ _PERSON_MISTAKES = {"invalid_barcode", "product_not_found", "no_protein"}
 
 
 async def _async_add_barcode_food(call: ServiceCall) -> ServiceResponse:
-    coordinator = _coordinator(call)
+    coordinator = coordinator_of(call)
     barcode = call.data[ATTR_BARCODE]
     category = call.data.get(ATTR_CATEGORY)
     try:

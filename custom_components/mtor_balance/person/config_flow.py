@@ -17,6 +17,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import AbortFlow, section
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.selector import (
     BooleanSelector,
     EntitySelector,
@@ -29,6 +30,7 @@ from homeassistant.helpers.selector import (
     SelectSelectorConfig,
     SelectSelectorMode,
     TextSelector,
+    TextSelectorConfig,
     TimeSelector,
 )
 from homeassistant.util import slugify
@@ -45,8 +47,10 @@ from ..core.model import (
     default_protein_target_g,
 )
 from ..core.openfoodfacts_product import OpenFoodFactsError
+from ..core.recipes import PartsError, parse_parts
 from ..core.record import PersonRecord
 from ..core.validation import BadTextError, NumberRange, clean_text
+from .actions import MAX_GRAMS, async_food
 from .const import (
     ATTR_BARCODE,
     ATTR_CATEGORY,
@@ -86,14 +90,22 @@ from .const import (
     DEFAULT_WAKE_TIME,
     DEFAULT_WINDOW_LENGTH,
     DEFAULT_WINDOW_START,
-    LOG_MODE_BUTTON,
     LOG_MODE_ON_REMOVAL,
+    LOG_MODES,
     WEEKDAYS,
     WINDOW_MODE_FIRST_MEAL,
     WINDOW_MODE_FIXED,
 )
 from .coordinator import PersonCoordinator
 from .household import async_get_household
+from .meals import (
+    ATTR_COOKED_GRAMS,
+    ATTR_INGREDIENTS,
+    ATTR_ITEMS,
+    ATTR_NAME_SV,
+    recipe_food,
+    saved_meal,
+)
 from .options import (
     NUMBER_OPTIONS,
     number_errors,
@@ -117,11 +129,15 @@ OPTIONS_MENU = [
     "edit_own_food",
     "remove_own_foods",
     "barcode",
+    "add_recipe",
+    "add_meal",
+    "remove_meals",
 ]
 FAVORITE_RESULTS = 20
 BY_HAND = "by_hand"  # the barcode step's "enter it from the label instead"
 # Entities whose state is "on" while the person trains.
 TRAINING_DOMAINS = ["binary_sensor", "calendar", "input_boolean", "switch"]
+ATTR_MEALS = "meals"
 REMOVE_ABORTS = {"remove_favorites": "no_favorites", "remove_own_foods": "no_own_foods"}
 
 
@@ -194,7 +210,7 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
         ): _number(CONF_PROTEIN_TARGET),
         probatio.Required(CONF_DAY_START, default=DEFAULT_DAY_START): TimeSelector(),
         probatio.Required(CONF_LOG_MODE, default=LOG_MODE_ON_REMOVAL): _choice(
-            [LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON], CONF_LOG_MODE
+            list(LOG_MODES), CONF_LOG_MODE
         ),
         probatio.Required(CONF_CLAIM_WINDOW, default=DEFAULT_CLAIM_WINDOW): _number(
             CONF_CLAIM_WINDOW
@@ -567,6 +583,155 @@ class PersonOptionsFlow(OptionsFlowWithReload):
             PersonRecord.remove_own_foods,
             user_input,
         )
+
+    async def async_step_add_recipe(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add a dish cooked from weighed ingredients; its cooked weight from the scale."""
+        coordinator = self._coordinator
+        errors: dict[str, str] = {}
+        placeholders = {"problem": "", "food_name_max": str(MAX_FOOD_NAME)}
+        if user_input is not None:
+            parts, name, problem = await self._async_read_parts(
+                user_input, ATTR_INGREDIENTS, errors
+            )
+            placeholders["problem"] = problem
+            cooked = user_input.get(ATTR_COOKED_GRAMS)
+            if cooked is None:
+                errors[ATTR_COOKED_GRAMS] = "no_cooked_weight"
+            if not errors and name is not None and cooked is not None:
+                category = Category(user_input[ATTR_CATEGORY])
+                name_sv = user_input.get(ATTR_NAME_SV)
+                food = recipe_food(name, name_sv, category, parts, float(cooked))
+                view = coordinator.data.scale
+                if coordinator.scale is not None and float(cooked) in (
+                    view.held_g,
+                    view.unclaimed_g,
+                ):
+                    coordinator.scale.async_take_weight(coordinator)  # the pot
+                await coordinator.async_change_record(
+                    lambda record: record.save_own_food(food)
+                )
+                return self._done()
+        view = coordinator.data.scale
+        on_scale = view.held_g if view.held_g is not None else view.unclaimed_g
+        schema = probatio.Schema(
+            {
+                probatio.Required(ATTR_NAME): TextSelector(),
+                probatio.Optional(ATTR_NAME_SV): TextSelector(),
+                probatio.Required(ATTR_CATEGORY): _choice(
+                    [category.value for category in Category], ATTR_CATEGORY
+                ),
+                probatio.Required(ATTR_INGREDIENTS): TextSelector(
+                    TextSelectorConfig(multiline=True)
+                ),
+                # The pot on the scale when the form opens: its weight is suggested.
+                probatio.Optional(ATTR_COOKED_GRAMS): _number_field(
+                    NumberRange(1, 20000, "g"), 1
+                ),
+            }
+        )
+        return self.async_show_form(
+            step_id="add_recipe",
+            data_schema=self.add_suggested_values_to_schema(
+                schema,
+                user_input
+                if user_input is not None
+                else ({} if on_scale is None else {ATTR_COOKED_GRAMS: on_scale}),
+            ),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def async_step_add_meal(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Save foods and grams eaten together, to log them in one go."""
+        errors: dict[str, str] = {}
+        placeholders = {"problem": "", "food_name_max": str(MAX_FOOD_NAME)}
+        if user_input is not None:
+            parts, name, problem = await self._async_read_parts(
+                user_input, ATTR_ITEMS, errors
+            )
+            placeholders["problem"] = problem
+            if not errors and name is not None:
+                meal = saved_meal(name, parts)
+                await self._coordinator.async_change_record(
+                    lambda record: record.save_meal(meal)
+                )
+                return self._done()
+        schema = probatio.Schema(
+            {
+                probatio.Required(ATTR_NAME): TextSelector(),
+                probatio.Required(ATTR_ITEMS): TextSelector(
+                    TextSelectorConfig(multiline=True)
+                ),
+            }
+        )
+        return self.async_show_form(
+            step_id="add_meal",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input or {}),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def async_step_remove_meals(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Remove saved meals."""
+        meals = self._coordinator.record.saved_meals
+        if not meals:
+            return self.async_abort(reason="no_saved_meals")
+        if user_input is not None:
+            chosen = list(user_input[ATTR_MEALS])
+            await self._coordinator.async_change_record(
+                lambda record: [record.remove_saved_meal(meal) for meal in chosen]
+            )
+            return self._done()
+        picker = SelectSelector(
+            SelectSelectorConfig(
+                options=[SelectOptionDict(value=m.id, label=m.name) for m in meals],
+                multiple=True,
+                mode=SelectSelectorMode.LIST,
+            )
+        )
+        return self.async_show_form(
+            step_id="remove_meals",
+            data_schema=probatio.Schema({probatio.Required(ATTR_MEALS): picker}),
+        )
+
+    async def _async_read_parts(
+        self, user_input: dict[str, Any], field: str, errors: dict[str, str]
+    ) -> tuple[list[tuple[Food, float]], str | None, str]:
+        """Read a name and a typed list of foods; fill `errors`; return what was read.
+
+        The third value says what was wrong (the line, the food and the suggestions).
+        """
+        name: str | None = None
+        try:
+            name = clean_text(user_input[ATTR_NAME], MAX_FOOD_NAME)
+        except BadTextError:
+            errors[ATTR_NAME] = "invalid_food_name"
+        try:
+            typed = parse_parts(str(user_input[field]))
+        except PartsError as err:
+            errors[field] = "unreadable_line"
+            return [], name, err.text
+        if not typed:
+            errors[field] = "unreadable_line"
+            return [], name, ""
+        parts: list[tuple[Food, float]] = []
+        for text, grams in typed:
+            if not 0 < grams <= MAX_GRAMS:
+                errors[field] = "unreadable_line"
+                return [], name, f"{grams:g} g {text}"
+            try:
+                parts.append((await async_food(self._coordinator, text), grams))
+            except ServiceValidationError as err:
+                errors[field] = err.translation_key or "unknown_food"
+                placeholders = err.translation_placeholders or {}
+                return [], name, placeholders.get("suggestions") or text
+        return parts, name, ""
 
     async def _async_remove(
         self,

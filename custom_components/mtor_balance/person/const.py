@@ -34,6 +34,9 @@ WINDOW_MODE_FIXED: Final = "fixed"
 WINDOW_MODE_FIRST_MEAL: Final = "first_meal"
 LOG_MODE_ON_REMOVAL: Final = "on_removal"
 LOG_MODE_BUTTON: Final = "button"
+# Eat from a container: weigh it before and after; what went is logged.
+LOG_MODE_CONTAINER: Final = "container"
+LOG_MODES: Final = (LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON, LOG_MODE_CONTAINER)
 
 WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

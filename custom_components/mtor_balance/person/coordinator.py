@@ -31,7 +31,6 @@ from ..core.log import EntryNotFoundError
 from ..core.model import DayType, Entry, Food, Profile, Source
 from ..core.record import PersonRecord
 from ..core.shared_scale import ScaleView
-from ..core.summary import PeriodSummary, last_week, summarize_days
 from ..core.state import (
     PersonState,
     SteadySuggestion,
@@ -39,6 +38,7 @@ from ..core.state import (
     person_state,
     portion_of,
 )
+from ..core.summary import PeriodSummary, last_week, summarize_days
 from ..kinds import MtorBalanceConfigEntry
 from .const import EVENT_LOGGED, EVENT_REMOVED
 from .food_table import async_food_index
@@ -144,6 +144,22 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         await self._async_entry_changed(EVENT_LOGGED, entry)
         return entry
 
+    async def async_log_foods(
+        self, parts: Sequence[tuple[Food, float]], when: datetime | None
+    ) -> list[Entry]:
+        """Log several foods at once (a saved meal), saved once."""
+        entries = self.record.log_foods(
+            [uuid.uuid4().hex for _ in parts],
+            parts,
+            when=self._utc(when),
+            source=Source.ACTION,
+            language=self.language,
+        )
+        self._suggestion.changed()
+        self._untold.extend((EVENT_LOGGED, entry) for entry in entries)
+        await self._async_change(lambda _record: None)
+        return entries
+
     async def async_log_nutrients(
         self,
         *,
@@ -189,7 +205,9 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         await self._async_change(lambda record: record.import_entries(entries))
         await self.files.async_close_ended_months()
 
-    async def async_change_record(self, change: Callable[[PersonRecord], None]) -> None:
+    async def async_change_record(
+        self, change: Callable[[PersonRecord], object]
+    ) -> None:
         """Apply a change of the record (foods, favourites, saved meals, fasts); save it."""
         self._suggestion.changed()
         await self._async_change(change)
@@ -300,7 +318,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._untold.append((event_type, entry))
         await self._async_change(lambda _record: None)
 
-    async def _async_change(self, change: Callable[[PersonRecord], None]) -> None:
+    async def _async_change(self, change: Callable[[PersonRecord], object]) -> None:
         """Apply `change`, save, then recompute and tell the entities.
 
         Every change goes through here, saved before anyone is told: a logged meal is on

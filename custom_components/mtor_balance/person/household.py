@@ -62,7 +62,7 @@ class Household:
         person: PersonCoordinator,
         entity_id: str,
         *,
-        log_on_removal: bool,
+        log_mode: str,
         claim_window: timedelta,
     ) -> CALLBACK_TYPE:
         """Let `person` weigh on the weight sensor `entity_id`; return the undo."""
@@ -76,9 +76,7 @@ class Household:
             scale = self._scales[entity_id] = SharedScale(
                 self._hass, entity_id, self._pending
             )
-        remove = scale.async_add(
-            person, log_on_removal=log_on_removal, claim_window=claim_window
-        )
+        remove = scale.async_add(person, log_mode=log_mode, claim_window=claim_window)
 
         @callback
         def leave() -> None:

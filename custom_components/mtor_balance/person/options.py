@@ -51,8 +51,7 @@ from .const import (
     DEFAULT_WAKE_TIME,
     DEFAULT_WINDOW_LENGTH,
     DEFAULT_WINDOW_START,
-    LOG_MODE_BUTTON,
-    LOG_MODE_ON_REMOVAL,
+    LOG_MODES,
     WEEKDAYS,
     WINDOW_MODE_FIRST_MEAL,
     WINDOW_MODE_FIXED,
@@ -79,7 +78,7 @@ NUMBER_OPTIONS: dict[str, NumberOption] = {
 CHOICES: dict[str, tuple[str, ...]] = {
     CONF_AGE_GROUP: tuple(group.value for group in AgeGroup),
     CONF_WINDOW_MODE: (WINDOW_MODE_FIXED, WINDOW_MODE_FIRST_MEAL),
-    CONF_LOG_MODE: (LOG_MODE_ON_REMOVAL, LOG_MODE_BUTTON),
+    CONF_LOG_MODE: LOG_MODES,
 }
 CLOCKS: dict[str, str] = {
     CONF_WINDOW_START: DEFAULT_WINDOW_START,

@@ -166,7 +166,9 @@ SENSORS: tuple[PersonSensorEntityDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=0,
         value_fn=lambda state: (
-            None if state.week is None else round(state.week.per_day(state.week.protein_g), 1)
+            None
+            if state.week is None
+            else round(state.week.per_day(state.week.protein_g), 1)
         ),
         attributes_fn=lambda state: {} if state.week is None else state.week.as_dict(),
     ),

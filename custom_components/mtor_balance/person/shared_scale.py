@@ -45,7 +45,15 @@ from homeassistant.util.unit_conversion import MassConverter
 from ..const import DOMAIN
 from ..core.model import Entry, Food, Source
 from ..core.settle import PortionRemoved, PortionSettled, SettleDetector
-from ..core.shared_scale import KeepPending, LogPortion, PendingPortion, ScaleShare
+from ..core.shared_scale import (
+    Container,
+    KeepPending,
+    LogPortion,
+    PendingPortion,
+    ScaleShare,
+    container_eaten,
+)
+from .const import LOG_MODE_CONTAINER, LOG_MODE_ON_REMOVAL
 from .store import PendingStore
 
 if TYPE_CHECKING:
@@ -77,7 +85,8 @@ def reading_grams(state: State | None) -> float | None:
 @dataclass(slots=True)
 class _Weigher:
     coordinator: PersonCoordinator
-    log_on_removal: bool
+    log_mode: str
+    container: Container | None = None  # eat-from-container: its last weight
 
 
 class SharedScale:
@@ -110,12 +119,12 @@ class SharedScale:
         self,
         coordinator: PersonCoordinator,
         *,
-        log_on_removal: bool,
+        log_mode: str,
         claim_window: timedelta,
     ) -> CALLBACK_TYPE:
         """Let a person weigh on this scale; return the function that takes them off."""
         person = coordinator.config_entry.entry_id
-        self._people[person] = _Weigher(coordinator, log_on_removal)
+        self._people[person] = _Weigher(coordinator, log_mode)
         self.share.join(person, claim_window)
         coordinator.scale = self
         if self._unsub_state is None:
@@ -167,6 +176,20 @@ class SharedScale:
         self.share.logged_on_scale(person, grams, now)
         self._async_publish()
         return await coordinator.async_log_food(food, grams, None, source)
+
+    @callback
+    def async_take_weight(self, coordinator: PersonCoordinator) -> float | None:
+        """Use what stands on the scale as a weight, not a portion (a recipe's pot).
+
+        It is not logged or kept pending when taken off. None if nothing is on it.
+        """
+        person = coordinator.config_entry.entry_id
+        now = dt_util.utcnow()
+        if (grams := self.share.take(person, now)) is None:
+            return None
+        self.share.logged_on_scale(person, grams, now)
+        self._async_publish()
+        return grams
 
     async def async_assign(
         self, portion_id: str | None, coordinator: PersonCoordinator, food: Food
@@ -224,7 +247,10 @@ class SharedScale:
     @callback
     def _handle(self, event: PortionSettled | PortionRemoved | None) -> None:
         if isinstance(event, PortionSettled):
-            self.share.settled(event.time, event.grams)
+            on_scale = self.share.settled(event.time, event.grams)
+            self._container_weighed(on_scale.holder, event.grams)
+        elif isinstance(event, PortionRemoved) and self._container_of_holder():
+            self.share.lift()
         elif isinstance(event, PortionRemoved):
             outcome = self.share.removed(
                 event.time, uuid.uuid4().hex, self._logs_on_removal
@@ -241,9 +267,38 @@ class SharedScale:
         weigher = self._people.get(person)
         return (
             weigher is not None
-            and weigher.log_on_removal
+            and weigher.log_mode == LOG_MODE_ON_REMOVAL
             and weigher.coordinator.record.selected_food is not None
         )
+
+    def _container_of_holder(self) -> bool:
+        """Return whether the portion on the scale is a container its holder eats from."""
+        holder = None if self.share.on_scale is None else self.share.on_scale.holder
+        weigher = None if holder is None else self._people.get(holder)
+        return weigher is not None and weigher.log_mode == LOG_MODE_CONTAINER
+
+    def _container_weighed(self, person: str | None, grams: float) -> None:
+        """Log what was eaten from a container since it was last weighed.
+
+        The container's content is shown as the holder's portion, but is never logged
+        or kept pending by itself: lifting it off is no portion (see `_handle`).
+        """
+        weigher = None if person is None else self._people.get(person)
+        if weigher is None or weigher.log_mode != LOG_MODE_CONTAINER:
+            return
+        food = weigher.coordinator.record.selected_food
+        if food is None:
+            return
+        eaten = container_eaten(
+            weigher.container, food.id, grams, self._detector.min_portion_g
+        )
+        weigher.container = Container(food.id, grams)
+        if eaten is not None:
+            weigher.coordinator.config_entry.async_create_task(
+                self._hass,
+                weigher.coordinator.async_log_food(food, eaten, None, Source.SCALE),
+                f"{DOMAIN}_log_eaten",
+            )
 
     @callback
     def _log_removed(self, outcome: LogPortion) -> None:

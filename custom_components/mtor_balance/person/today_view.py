@@ -132,6 +132,18 @@ def today_view(
             "favorites": [view(food) for food in record.favorite_foods[:CHIPS]],
             "recent": recent,
         },
+        "saved_meals": [
+            {
+                "id": meal.id,
+                "name": meal.name,
+                "items": [
+                    {"name": food.name_in(language), "grams": item.grams}
+                    for item in meal.items
+                    if (food := foods.get(item.food_id)) is not None
+                ],
+            }
+            for meal in record.saved_meals
+        ],
         "entries": [named(entry) for entry in entries],
         "meals": [
             meal_view(meal)

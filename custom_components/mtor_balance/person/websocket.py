@@ -39,9 +39,10 @@ from ..const import DOMAIN
 from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
 from ..core.model import Food, Source
-from .actions import MAX_GRAMS, amount
+from .actions import MAX_GRAMS, TEXT, amount
 from .coordinator import PersonCoordinator
 from .household import async_get_household
+from .meals import find_meal, meal_parts, saved_meal
 from .today_view import food_language, food_view, today_view
 
 SEARCH_LIMIT = 20
@@ -249,6 +250,31 @@ async def _undo(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
     return entry
 
 
+async def _log_saved_meal(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+    meal = find_meal(person, msg["meal_id"])
+    entries = await person.async_log_foods(meal_parts(person, meal), None)
+    return entries[-1]
+
+
+async def _save_meal(person: PersonCoordinator, msg: dict[str, Any]) -> None:
+    """Save logged entries (one meal of the card's list) as a saved meal."""
+    wanted = set(msg["log_entry_ids"])
+    parts = [
+        (food, entry.grams)
+        for entry in person.record.log
+        if entry.id in wanted
+        and entry.grams is not None
+        and entry.food_id is not None
+        and (food := person.record.foods.get(entry.food_id)) is not None
+    ]
+    if not parts:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="nothing_to_save"
+        )
+    meal = saved_meal(msg["name"], parts)
+    await person.async_change_record(lambda record: record.save_meal(meal))
+
+
 _FOOD_ID = {probatio.Required("food_id"): cv.string}
 _PORTION_ID = {probatio.Optional("portion_id"): cv.string}
 COMMANDS = (
@@ -273,6 +299,17 @@ COMMANDS = (
         "delete_entry", {probatio.Required("log_entry_id"): cv.string}, _delete
     ),
     _entry_command("undo", {}, _undo),
+    _entry_command(
+        "log_saved_meal", {probatio.Required("meal_id"): cv.string}, _log_saved_meal
+    ),
+    _entry_command(
+        "save_meal",
+        {
+            probatio.Required("name"): TEXT,
+            probatio.Required("log_entry_ids"): [cv.string],
+        },
+        _save_meal,
+    ),
 )
 
 
