@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextlib import suppress
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, cast, override
+from typing import TYPE_CHECKING, Any, ClassVar, override
 
 from homeassistant.components.llm import LLMTools
 from homeassistant.core import HomeAssistant, callback
@@ -223,7 +223,7 @@ async def _async_action(
         return_response=True,
         context=llm_context.context,
     )
-    return cast("dict[str, Any]", response)
+    return {**(response or {})}
 
 
 # --- the tools ---------------------------------------------------------------------------
