@@ -336,6 +336,18 @@ async def test_a_name_that_fits_several_foods_is_asked_about_not_logged(
         ("I ate two hundred grams of keso", "en", "I did not catch how many grams."),
         ("jag åt tvåhundra gram keso", "sv", "Jag uppfattade inte hur många gram."),
         ("log 0 grams of keso", "en", "I did not catch how many grams."),
+        (
+            "I ate 6000 grams of keso",
+            "en",
+            "That is more than 5000 grams. Nothing was logged.",
+        ),
+        (
+            "jag åt 6 000 gram keso",
+            "sv",
+            "Det är mer än 5000 gram. Inget loggades.",
+        ),
+        ("I ate 200 grams of the", "en", "I did not catch what you ate."),
+        ("jag åt 200 gram av en", "sv", "Jag uppfattade inte vad du åt."),
     ],
 )
 async def test_unknown_foods_and_amounts_log_nothing(
