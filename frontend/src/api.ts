@@ -122,6 +122,10 @@ export function deleteEntry(hass: HomeAssistant, entryId: string, logEntryId: st
   return entryCommand(hass, "delete_entry", { entry_id: entryId, log_entry_id: logEntryId });
 }
 
+export function restoreEntry(hass: HomeAssistant, entryId: string, logEntryId: string) {
+  return entryCommand(hass, "restore_entry", { entry_id: entryId, log_entry_id: logEntryId });
+}
+
 export function undo(hass: HomeAssistant, entryId: string) {
   return entryCommand(hass, "undo", { entry_id: entryId });
 }

@@ -8,6 +8,7 @@ import {
   assignPortion,
   claimScale,
   logSavedMeal,
+  restoreEntry,
   saveMeal,
   deleteEntry,
   dropPortion,
@@ -69,6 +70,7 @@ interface Notice {
   key: TextKey;
   values: Record<string, string>;
   undoEntry?: string; // the log entry that Undo deletes
+  restoreEntry?: string; // the removed log entry that Undo puts back
 }
 
 function storedPerson(): string | null {
@@ -429,7 +431,11 @@ export class MtorBalanceCard extends LitElement {
     this._confirmDelete = undefined;
     const deleted = await this._run(() => deleteEntry(hass, entryId, entry.entry_id));
     if (deleted) {
-      this._setNotice({ key: "deleted", values: { food: deleted.name } });
+      this._setNotice({
+        key: "deleted",
+        values: { food: deleted.name },
+        restoreEntry: deleted.entry_id,
+      });
     }
   }
 
@@ -441,7 +447,24 @@ export class MtorBalanceCard extends LitElement {
     }
     const removed = await this._run(() => undo(hass, entryId));
     if (removed) {
-      this._setNotice({ key: "undone", values: { food: removed.name } });
+      this._setNotice({
+        key: "undone",
+        values: { food: removed.name },
+        restoreEntry: removed.entry_id,
+      });
+    }
+  }
+
+  private async _restoreNotice(): Promise<void> {
+    const logEntry = this._notice?.restoreEntry;
+    const hass = this.hass;
+    const entryId = this._personId;
+    if (!logEntry || !hass || !entryId) {
+      return;
+    }
+    const restored = await this._run(() => restoreEntry(hass, entryId, logEntry));
+    if (restored) {
+      this._setNotice({ key: "restored", values: { food: restored.name } });
     }
   }
 
@@ -455,7 +478,11 @@ export class MtorBalanceCard extends LitElement {
     const removed = await this._run(() => deleteEntry(hass, entryId, logEntry));
     if (removed) {
       this._loggedGrams = undefined;
-      this._setNotice({ key: "undone", values: { food: removed.name } });
+      this._setNotice({
+        key: "undone",
+        values: { food: removed.name },
+        restoreEntry: removed.entry_id,
+      });
     }
   }
 
@@ -649,7 +676,15 @@ export class MtorBalanceCard extends LitElement {
             >
               ${this._t("undo")}
             </button>`
-          : nothing
+          : notice.restoreEntry
+            ? html`<button
+                class="link-button restore-notice"
+                ?disabled=${this._busy}
+                @click=${this._restoreNotice}
+              >
+                ${this._t("undo")}
+              </button>`
+            : nothing
       }
     </div>`;
   }

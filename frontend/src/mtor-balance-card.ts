@@ -3,6 +3,7 @@
 import { CARD_TYPE, EDITOR_TYPE, MtorBalanceCard } from "./card";
 import { MtorBalanceCardEditor } from "./editor";
 import { translator } from "./i18n";
+import { MtorBalanceDashboardStrategy, STRATEGY_TYPE } from "./strategy";
 
 interface CustomCard {
   type: string;
@@ -24,6 +25,9 @@ if (!customElements.get(CARD_TYPE)) {
 }
 if (!customElements.get(EDITOR_TYPE)) {
   customElements.define(EDITOR_TYPE, MtorBalanceCardEditor);
+}
+if (!customElements.get(STRATEGY_TYPE)) {
+  customElements.define(STRATEGY_TYPE, MtorBalanceDashboardStrategy);
 }
 
 function pickerLanguage(): string {
@@ -51,4 +55,4 @@ if (!window.customCards.some((card) => card.type === CARD_TYPE)) {
   });
 }
 
-export { MtorBalanceCard, MtorBalanceCardEditor };
+export { MtorBalanceCard, MtorBalanceCardEditor, MtorBalanceDashboardStrategy };

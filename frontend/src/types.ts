@@ -135,6 +135,8 @@ export interface TodayView {
 export interface Person {
   entry_id: string;
   name: string;
+  /** The person's entity ids by key (leucine_today, fasting_hours, ...). */
+  entities?: Record<string, string>;
 }
 
 // Home Assistant's websocket error (home-assistant-js-websocket rejects with it).

@@ -548,12 +548,19 @@ describe("today's entries", () => {
     expect(calls(hass, "mtor_balance/delete_entry")).toEqual([
       { type: "mtor_balance/delete_entry", entry_id: "entry_erik", log_entry_id: "e1" },
     ]);
-    expect(text($(card, ".notice"))).toBe("Deleted Cottage cheese.");
+    expect(text($(card, ".notice"))).toContain("Deleted Cottage cheese.");
     hass.push(
       view({ entries: [view().entries![1]], meals: [{ ...view().meals![0], entry_ids: ["e2"] }] }),
     );
     await settle(card);
     expect($$(card, ".entry").map((row) => row.dataset.entry)).toEqual(["e2"]);
+    // A deleted entry can be put back once.
+    $(card, ".restore-notice")?.click();
+    await settle(card);
+    expect(calls(hass, "mtor_balance/restore_entry")).toEqual([
+      { type: "mtor_balance/restore_entry", entry_id: "entry_erik", log_entry_id: "e1" },
+    ]);
+    expect(text($(card, ".notice"))).toBe("Put Cottage cheese back.");
   });
 
   it("undoes the last entry", async () => {
@@ -563,7 +570,8 @@ describe("today's entries", () => {
     expect(calls(hass, "mtor_balance/undo")).toEqual([
       { type: "mtor_balance/undo", entry_id: "entry_erik" },
     ]);
-    expect(text($(card, ".notice"))).toBe("Removed Chicken breast.");
+    expect(text($(card, ".notice"))).toContain("Removed Chicken breast.");
+    expect($(card, ".restore-notice")).not.toBeNull();
   });
 });
 

@@ -179,6 +179,16 @@ export function fakeHass(language = "en"): FakeHass {
       },
     }),
     "mtor_balance/claim_scale": () => null,
+    "mtor_balance/restore_entry": (message) => ({
+      entry: {
+        entry_id: message.log_entry_id,
+        time: "2026-11-02T06:30:00+00:00",
+        name: "Cottage cheese",
+        grams: 200,
+        protein_g: 24.8,
+        leucine_g: 2.54,
+      },
+    }),
     "mtor_balance/save_meal": () => null,
     "mtor_balance/log_saved_meal": () => ({
       entry: {

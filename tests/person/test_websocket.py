@@ -83,9 +83,37 @@ async def _next_event(client: MockHAClientWebSocket) -> dict[str, Any]:
 
 
 async def test_people(client: MockHAClientWebSocket) -> None:
-    assert await _call(client, "people") == {
-        "people": [{"entry_id": "entry_erik", "name": "Erik"}]
-    }
+    (erik,) = (await _call(client, "people"))["people"]
+    assert (erik["entry_id"], erik["name"]) == ("entry_erik", "Erik")
+    # Entity ids by key, for the dashboard that builds itself.
+    assert erik["entities"]["leucine_today"] == "sensor.erik_leucine_today"
+    assert erik["entities"]["portion"] == "sensor.erik_portion"
+
+
+async def test_a_deleted_entry_is_put_back_by_the_cards_undo(
+    client: MockHAClientWebSocket,
+) -> None:
+    logged = await _call(
+        client, "log_food", entry_id="entry_erik", food_id="01012", grams=200
+    )
+    entry_id = logged["entry"]["entry_id"]
+    await _call(client, "delete_entry", entry_id="entry_erik", log_entry_id=entry_id)
+    restored = await _call(
+        client, "restore_entry", entry_id="entry_erik", log_entry_id=entry_id
+    )
+    assert restored["entry"] == logged["entry"]  # the same id, time and amounts
+    error = await _error(
+        client, "restore_entry", entry_id="entry_erik", log_entry_id=entry_id
+    )
+    assert error["translation_key"] == "entry_not_found"
+    undone = await _call(client, "undo", entry_id="entry_erik")
+    again = await _call(
+        client,
+        "restore_entry",
+        entry_id="entry_erik",
+        log_entry_id=undone["entry"]["entry_id"],
+    )
+    assert again["entry"]["grams"] == 200
 
 
 async def test_search_in_swedish_shows_swedish_names_and_both_names(

@@ -8,6 +8,7 @@ clock. Nothing polls.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 import logging
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 
 _LOGGER = logging.getLogger(__name__)
 
+RESTORABLE = 20
 # How many foods the Food select offers: favourites, then recent, then common foods.
 FOOD_CHOICES = 30
 
@@ -86,6 +88,8 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._day: date | None = None
         self._scale_view = ScaleView()
         self._week: PeriodSummary | None = None  # until the record or the day changes
+        # Removed entries the card can still undo (in memory only).
+        self._removed: deque[Entry] = deque(maxlen=RESTORABLE)
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._food_choices: list[Food] | None = None
         self._suggestion = SteadySuggestion()
@@ -184,6 +188,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     async def async_undo(self) -> Entry | None:
         """Remove the most recently logged entry; None if the log is empty."""
         if (entry := self.record.undo()) is not None:
+            self._removed.append(entry)
             await self._async_entry_changed(EVENT_REMOVED, entry)
         return entry
 
@@ -193,7 +198,23 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
             entry = self.record.delete(entry_id)
         except EntryNotFoundError:
             entry = await self.files.async_delete_closed(entry_id)
+        self._removed.append(entry)
         await self._async_entry_changed(EVENT_REMOVED, entry)
+        return entry
+
+    async def async_restore(self, entry_id: str) -> Entry:
+        """Put a removed entry back (the card's Undo); raise EntryNotFoundError if unknown.
+
+        Entries removed since the person was loaded can be restored, the last few only.
+        """
+        entry = next((e for e in reversed(self._removed) if e.id == entry_id), None)
+        if entry is None:
+            raise EntryNotFoundError(entry_id)
+        self._removed.remove(entry)
+        self._suggestion.changed()
+        self._untold.append((EVENT_LOGGED, entry))
+        await self._async_change(lambda record: record.import_entries([entry]))
+        await self.files.async_close_ended_months()
         return entry
 
     async def async_import_entries(self, entries: Sequence[Entry]) -> None:

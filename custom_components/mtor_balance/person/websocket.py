@@ -31,7 +31,7 @@ from homeassistant.components.websocket_api.decorators import (
 )
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, entity_registry as er
 from homeassistant.helpers.translation import async_get_translations
 import probatio
 
@@ -100,11 +100,22 @@ def ws_people(
                 {
                     "entry_id": person.config_entry.entry_id,
                     "name": person.person_name,
+                    "entities": _entities_of(hass, person.config_entry.entry_id),
                 }
                 for person in people
             ]
         },
     )
+
+
+def _entities_of(hass: HomeAssistant, entry_id: str) -> dict[str, str]:
+    """Return the person's entity ids by key (for a dashboard that builds itself)."""
+    prefix = f"{entry_id}_"
+    return {
+        entity.unique_id.removeprefix(prefix): entity.entity_id
+        for entity in er.async_entries_for_config_entry(er.async_get(hass), entry_id)
+        if entity.unique_id.startswith(prefix)
+    }
 
 
 @websocket_command(
@@ -242,6 +253,17 @@ async def _delete(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
         ) from err
 
 
+async def _restore(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+    try:
+        return await person.async_restore(msg["log_entry_id"])
+    except EntryNotFoundError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_found",
+            translation_placeholders={"entry_id": msg["log_entry_id"]},
+        ) from err
+
+
 async def _undo(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
     if (entry := await person.async_undo()) is None:
         raise ServiceValidationError(
@@ -299,6 +321,9 @@ COMMANDS = (
         "delete_entry", {probatio.Required("log_entry_id"): cv.string}, _delete
     ),
     _entry_command("undo", {}, _undo),
+    _entry_command(
+        "restore_entry", {probatio.Required("log_entry_id"): cv.string}, _restore
+    ),
     _entry_command(
         "log_saved_meal", {probatio.Required("meal_id"): cv.string}, _log_saved_meal
     ),
