@@ -24,6 +24,7 @@ import {
 } from "./api";
 import {
   formatGrams,
+  formatNumber,
   formatNutrient,
   formatTime,
   hoursSince,
@@ -1116,7 +1117,48 @@ export class MtorBalanceCard extends LitElement {
             : nothing
         }
       </div>
-      ${this._renderFasting(view)} ${this._renderNextMeal(view)}
+      ${this._renderFasting(view)} ${this._renderNextMeal(view)} ${this._renderWeek(view)}
+    </div>`;
+  }
+
+  /** The last seven days: averages per calendar day and per logged day, both named. */
+  private _renderWeek(view: TodayView): TemplateResult | typeof nothing {
+    const week = view.week;
+    if (!week || typeof week.days !== "number") {
+      return nothing;
+    }
+    const t = this._t;
+    const lang = this._lang;
+    const perLogged =
+      typeof week.protein_g_per_logged_day === "number"
+        ? t("week_per_logged_day", {
+            protein: formatNutrient(week.protein_g_per_logged_day, lang, 0),
+            logged: String(week.logged_days),
+          })
+        : t("week_nothing_logged");
+    return html`<div class="panel stat week">
+      <h3>${t("week_title")}</h3>
+      <div class="big">
+        ${t("week_per_day", { protein: formatNutrient(week.protein_g_per_day, lang, 0) })}
+      </div>
+      <div class="muted week-logged">${perLogged}</div>
+      <div class="muted week-leucine">
+        ${week.leucine_estimated ? this._estimated() : nothing}${t("week_leucine", {
+          leucine: formatNutrient(week.leucine_g_per_day, lang),
+          meals: String(week.meals_at_target),
+        })}
+      </div>
+      ${
+        week.fasts > 0 && typeof week.median_fast_h === "number"
+          ? html`<div class="muted week-fasts">
+              ${t("week_fasts", {
+                count: String(week.fasts),
+                median: formatNumber(week.median_fast_h, lang, 1),
+                longest: formatNumber(week.longest_fast_h ?? week.median_fast_h, lang, 1),
+              })}
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 

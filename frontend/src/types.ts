@@ -46,6 +46,24 @@ export interface ScaleShare {
 }
 
 /** A weighed portion nobody logged yet (it waits up to 12 hours). */
+/** The seven completed days before today (both denominators named). */
+export interface Week {
+  first_day: string;
+  last_day: string;
+  days: number;
+  logged_days: number;
+  protein_g_per_day: number;
+  protein_g_per_logged_day?: number | null;
+  leucine_g_per_day: number;
+  leucine_g_per_logged_day?: number | null;
+  leucine_estimated?: boolean;
+  meals_at_target: number;
+  protein_share_of_target?: number | null;
+  fasts: number;
+  longest_fast_h?: number | null;
+  median_fast_h?: number | null;
+}
+
 export interface SavedMeal {
   id: string;
   name: string;
@@ -127,6 +145,7 @@ export interface TodayView {
     meals_per_day?: number;
   };
   meals_at_target?: number;
+  week?: Week | null;
   day_type?: string;
   fasting?: Fasting;
   next_meal?: NextMeal;

@@ -402,6 +402,36 @@ describe("eating from a container", () => {
   });
 });
 
+describe("the week", () => {
+  it("names both averages: per calendar day and per logged day", async () => {
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({
+        week: {
+          first_day: "2026-10-26",
+          last_day: "2026-11-01",
+          days: 7,
+          logged_days: 4,
+          protein_g_per_day: 68.6,
+          protein_g_per_logged_day: 120,
+          leucine_g_per_day: 5.43,
+          leucine_g_per_logged_day: 9.5,
+          meals_at_target: 9,
+          fasts: 4,
+          longest_fast_h: 17.5,
+          median_fast_h: 15.25,
+        },
+      }),
+    );
+    expect(text($(card, ".week .big"))).toBe("69 g protein per day");
+    expect(text($(card, ".week-logged"))).toBe("120 g per logged day (4 of 7 days logged)");
+    expect(text($(card, ".week-fasts"))).toBe(
+      "4 fasts of 8 h or more: median 15.3 h, longest 17.5 h",
+    );
+  });
+});
+
 describe("saved meals", () => {
   it("logs a saved meal with one tap, and saves a meal of today's list", async () => {
     card = await mount(

@@ -160,6 +160,7 @@ def today_view(
             "meals_per_day": planned_meals(profile, state.day_type),
         },
         "meals_at_target": state.meals_at_target_today,
+        "week": None if state.week is None else state.week.as_dict(),
         "day_type": state.day_type.value,
         "fasting": {
             "fasting": state.fasting,
