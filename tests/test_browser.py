@@ -340,7 +340,7 @@ def test_a_weighed_portion_is_logged_with_one_tap_in_swedish(
     assert _search(card, "keso")[0] == "Keso"
     card.locator(".result").first.click()
     card.locator(".entry").first.wait_for()
-    hass.set_scale("0")
+    _weigh(hass, 0)  # taken off, and the empty scale settles
     card.get_by_text("Lägg maten på vågen").wait_for()
     entries = hass.log_entries()
     assert [(e["food"], e["grams"], e["source"]) for e in entries] == [

@@ -102,6 +102,10 @@ async def test_search_foods_returns_nutrients_per_100_g(hass: HomeAssistant) -> 
     foods = response["foods"]
     assert 1 <= len(foods) <= 3
     assert foods[0]["id"] == "01012"
+    assert response["match"] == "01012"  # what log_food would take for this name
+    ambiguous = await _call(hass, "search_foods", {"query": "chicken breast"})
+    assert ambiguous["match"] is None
+    assert len(ambiguous["foods"]) > 1
     assert foods[0]["protein_g"] == pytest.approx(11.12)
     # Both names come back, so a name in either language can be logged.
     assert (foods[0]["name_en"], foods[0]["name_sv"]) == ("Cottage cheese", "Keso")

@@ -376,10 +376,16 @@ async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
 async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
     coordinator = coordinator_of(call)
     language = coordinator.language
+    query = call.data[ATTR_QUERY]
     foods = await coordinator.async_search_foods(
-        call.data[ATTR_QUERY], language=language, limit=call.data[ATTR_LIMIT]
+        query, language=language, limit=call.data[ATTR_LIMIT]
     )
-    return {"foods": [food_response(food, language) for food in foods]}
+    # The one food the query names, as log_food would take it (None: none, or several).
+    match = await coordinator.async_resolve_food(query, language)
+    return {
+        "foods": [food_response(food, language) for food in foods],
+        "match": None if match is None else match.id,
+    }
 
 
 async def _async_get_log(call: ServiceCall) -> ServiceResponse:
