@@ -16,8 +16,6 @@ from .const import DOMAIN, KIND_PERSON, KIND_SCALE
 from .kinds import EntryKind, MtorBalanceConfigEntry, entry_kind
 from .person import PERSON
 from .person.actions import async_setup_actions
-from .person.meals import async_setup_meal_actions
-from .person.transfer import async_setup_transfer_actions
 from .person.websocket import async_setup_websocket_api
 from .scale import SCALE
 
@@ -34,8 +32,6 @@ def kind_of(entry: MtorBalanceConfigEntry) -> EntryKind:
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions, the card's websocket API and the card; they serve every person."""
     async_setup_actions(hass)
-    async_setup_transfer_actions(hass)
-    async_setup_meal_actions(hass)
     async_setup_websocket_api(hass)
     await async_register_card(hass)
     # The logbook's texts (logbook.py reads them from the cache).

@@ -41,7 +41,7 @@ from .const import DOMAIN
 from .core.categories import Category
 from .core.days import day_bounds, day_of
 from .core.planner import planned_meals
-from .person.actions import SUGGESTIONS
+from .person.action_fields import SUGGESTIONS
 from .person.const import (
     ATTR_CATEGORY,
     ATTR_CONFIG_ENTRY_ID,

@@ -50,7 +50,7 @@ from ..core.openfoodfacts_product import OpenFoodFactsError
 from ..core.recipes import PartsError, parse_parts
 from ..core.record import PersonRecord
 from ..core.validation import BadTextError, NumberRange, clean_text
-from .actions import MAX_GRAMS, async_food
+from .action_fields import MAX_GRAMS, async_food
 from .const import (
     ATTR_BARCODE,
     ATTR_CATEGORY,

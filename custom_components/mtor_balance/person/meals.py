@@ -10,13 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from homeassistant.core import (
-    HomeAssistant,
-    ServiceCall,
-    ServiceResponse,
-    SupportsResponse,
-    callback,
-)
+from homeassistant.core import ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import slugify
@@ -27,7 +21,7 @@ from ..core.categories import Category
 from ..core.entries import entry_as_dict
 from ..core.model import Food, Ingredient, SavedMeal
 from ..core.recipes import cooked_food
-from .actions import (
+from .action_fields import (
     MAX_GRAMS,
     PERSON_FIELD,
     TEXT,
@@ -245,19 +239,21 @@ async def _async_delete_meal(call: ServiceCall) -> ServiceResponse:
     return meal_response(meal, coordinator)
 
 
-@callback
-def async_setup_meal_actions(hass: HomeAssistant) -> None:
-    """Register the recipe and saved-meal actions."""
-    for name, schema, handler in (
-        ("save_recipe", SAVE_RECIPE_SCHEMA, _async_save_recipe),
-        ("save_meal", SAVE_MEAL_SCHEMA, _async_save_meal),
-        ("log_meal", LOG_MEAL_SCHEMA, _async_log_meal),
-        ("delete_meal", DELETE_MEAL_SCHEMA, _async_delete_meal),
-    ):
-        hass.services.async_register(
-            DOMAIN,
-            name,
-            handler,
-            schema=schema,
-            supports_response=SupportsResponse.OPTIONAL,
-        )
+MEAL_ACTIONS = (
+    (
+        "save_recipe",
+        SAVE_RECIPE_SCHEMA,
+        _async_save_recipe,
+        SupportsResponse.OPTIONAL,
+        False,
+    ),
+    ("save_meal", SAVE_MEAL_SCHEMA, _async_save_meal, SupportsResponse.OPTIONAL, False),
+    ("log_meal", LOG_MEAL_SCHEMA, _async_log_meal, SupportsResponse.OPTIONAL, False),
+    (
+        "delete_meal",
+        DELETE_MEAL_SCHEMA,
+        _async_delete_meal,
+        SupportsResponse.OPTIONAL,
+        False,
+    ),
+)

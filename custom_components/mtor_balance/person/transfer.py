@@ -27,10 +27,9 @@ from homeassistant.core import (
     ServiceCall,
     ServiceResponse,
     SupportsResponse,
-    callback,
 )
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
-from homeassistant.helpers import config_validation as cv, service
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.json import json_bytes
 from homeassistant.util import dt as dt_util, slugify
 from homeassistant.util.hass_dict import HassKey
@@ -55,7 +54,7 @@ from ..core.transfer import (
     to_document,
 )
 from ..core.validation import NumberRange
-from .actions import (
+from .action_fields import (
     MAX_AHEAD,
     MAX_GRAMS,
     MAX_NUTRIENT_G,
@@ -394,15 +393,8 @@ _ACTIONS: tuple[
 )
 
 
-@callback
-def async_setup_transfer_actions(hass: HomeAssistant) -> None:
-    """Register export_log and import_log (for administrators; once, for all people)."""
-    for name, schema, handler in _ACTIONS:
-        service.async_register_admin_service(
-            hass,
-            DOMAIN,
-            name,
-            handler,
-            schema=schema,
-            supports_response=SupportsResponse.OPTIONAL,
-        )
+# Administrators only: they read and write files and can add years of history.
+TRANSFER_ACTIONS = tuple(
+    (name, schema, handler, SupportsResponse.OPTIONAL, True)
+    for name, schema, handler in _ACTIONS
+)

@@ -39,7 +39,7 @@ from ..const import DOMAIN
 from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
 from ..core.model import Food, Source
-from .actions import MAX_GRAMS, TEXT, amount
+from .action_fields import MAX_GRAMS, TEXT, amount
 from .coordinator import PersonCoordinator
 from .household import async_get_household
 from .meals import find_meal, meal_parts, saved_meal
