@@ -14,7 +14,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from ..const import DOMAIN
 from ..kinds import EntryKind, MtorBalanceConfigEntry
-from . import binary_sensor, button, event, select, sensor
+from . import binary_sensor, button, calendar, event, select, sensor
 from .const import (
     CONF_CLAIM_WINDOW,
     CONF_LOG_MODE,
@@ -33,6 +33,7 @@ from .repairs import (
     async_remove_issues,
     async_watch_scale,
 )
+from .statistics import async_start_statistics
 from .store import PersonStore, StorageUnavailableError
 from .training import TrainingTracker
 
@@ -42,6 +43,7 @@ PLATFORMS = (
     Platform.EVENT,
     Platform.SELECT,
     Platform.SENSOR,
+    Platform.CALENDAR,
 )
 ENTITIES: dict[
     Platform, Callable[[PersonCoordinator, AddConfigEntryEntitiesCallback], None]
@@ -51,6 +53,7 @@ ENTITIES: dict[
     Platform.EVENT: event.add_entities,
     Platform.SELECT: select.add_entities,
     Platform.SENSOR: sensor.add_entities,
+    Platform.CALENDAR: calendar.add_entities,
 }
 
 
@@ -104,6 +107,7 @@ async def async_setup_person(
     # DataUpdateCoordinator shuts itself down (and cancels its timer) on unload.
     coordinator.async_start()
     entry.async_on_unload(async_get_household(hass).async_add(coordinator))
+    entry.async_on_unload(async_start_statistics(hass, coordinator))
     async_check_options(hass, entry)
     async_check_plan(hass, entry)
     if coordinator.training is not None:
