@@ -329,7 +329,7 @@ def test_a_minimal_row_gets_estimated_leucine_energy_a_source_and_a_stable_id() 
     assert shake.leucine_g == round(20 * LEUCINE_FRACTION[Category.OTHER], 3)
     assert shake.leucine_estimated
     assert shake.kcal == 80.0
-    assert shake.source is Source.ACTION
+    assert shake.source is Source.IMPORT  # no source column: made elsewhere
     assert shake.food_id is None
     assert shake.grams is None
     assert shake.id.startswith("import-")
@@ -613,7 +613,7 @@ def test_a_week_of_cronometer_servings() -> None:
         leucine_g=0.77,
         kcal=227.4,
         leucine_estimated=False,
-        source=Source.ACTION,
+        source=Source.IMPORT,  # from another app
         food_id=None,
         grams=60.0,
     )

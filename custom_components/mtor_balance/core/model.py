@@ -15,6 +15,7 @@ class Source(StrEnum):
 
     SCALE = "scale"
     ACTION = "action"
+    IMPORT = "import"  # from another app's export (our own exports keep their source)
 
 
 class AgeGroup(StrEnum):

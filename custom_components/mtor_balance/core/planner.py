@@ -796,6 +796,8 @@ class _Planner:
             low, high = PRE_SLEEP_PROTEIN_G
             protein = min(max(protein, low), high)
             evidence = Evidence.TROMMELEN_2016
+            if day_type is DayType.LOW_PROTEIN and remaining > 0:
+                protein = min(protein, remaining)  # a low day's budget still holds
         return _Targets(
             protein_g=protein,
             evidence=evidence,

@@ -527,7 +527,7 @@ def _our_entry(
     kcal = _number(row, "kcal", limits.kcal)
     source_text = row.get("source")
     if _missing(source_text):
-        source = Source.ACTION
+        source = Source.IMPORT
     elif isinstance(source_text, str) and (
         known := _SOURCES.get(source_text.strip().casefold())
     ):
@@ -697,7 +697,7 @@ def _cronometer_entry(cells: Mapping[str, object], tz: tzinfo, limits: Limits) -
             KCAL_PER_G_PROTEIN * max(protein, leucine) if kcal is None else kcal, 1
         ),
         leucine_estimated=estimated,
-        source=Source.ACTION,
+        source=Source.IMPORT,
         grams=None if grams is None else round(grams, 1),
     )
 
