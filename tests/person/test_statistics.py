@@ -7,7 +7,7 @@ Only the clock is controlled.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,8 +21,12 @@ from homeassistant.components.recorder.statistics import (
 from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers.recorder import get_instance
+from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
@@ -33,6 +37,7 @@ from custom_components.mtor_balance.core.calendar_events import Series
 from custom_components.mtor_balance.core.model import Entry, Source
 from custom_components.mtor_balance.person.coordinator import PersonCoordinator
 from custom_components.mtor_balance.person.statistics import (
+    START_DELAY,
     async_start_statistics,
     statistic_id,
 )
@@ -78,7 +83,12 @@ def coordinator_of(entry: MockConfigEntry) -> PersonCoordinator:
 
 
 async def written(hass: HomeAssistant) -> None:
-    """Wait until the statistics' background work is done and in the database."""
+    """Wait until the statistics' background work is done and in the database.
+
+    Rows are first written a few seconds after set-up: those timers are run (the clock
+    itself does not move).
+    """
+    async_fire_time_changed(hass, dt_util.utcnow() + START_DELAY + timedelta(seconds=1))
     for _ in range(3):
         await hass.async_block_till_done(wait_background_tasks=True)
         await async_wait_recording_done(hass)
@@ -427,3 +437,18 @@ async def test_without_the_recorder_the_person_works_as_before(
     )
     await hass.async_block_till_done(wait_background_tasks=True)
     assert hass.states.get("sensor.erik_leucine_today").state == "2.79"
+
+
+async def test_nothing_logged_nothing_written_and_an_unload_before_the_start(
+    recorder_mock: Recorder, hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(MONDAY_10)
+    entry = await async_add_person(hass, "Erik")
+    await written(hass)
+    assert await rows(hass, Series.DAY_PROTEIN) == []
+    # Unloaded before its first rows: nothing is written afterwards.
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await coordinator_of(entry).async_import_entries(three_meals(*WEEK))
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await written(hass)
+    assert await rows(hass, Series.DAY_PROTEIN) == []

@@ -13,8 +13,9 @@ it (a sum would carry every change forward); a week or month of rows is their av
 average fast, meal or day). The recorder cannot delete a single row, so a row whose fast or
 meal is gone is emptied (no mean, min or max).
 
-Rows are written in the background: at set-up, the days since the last row in the recorder
-(all the history the first time, a year at a time); after a change, the days it touches (a
+Rows are written in the background: a few seconds after set-up (once Home Assistant has
+started), the days since the last row in the recorder (all the history the first time, a
+year at a time); after a change, the days it touches (a
 logged, deleted, back-dated or imported entry, a fast entered by hand, a day type). Without
 the recorder nothing is done, and nothing of the recorder is imported.
 """
@@ -27,9 +28,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from homeassistant.const import UnitOfMass, UnitOfTime
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HassJob, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
+from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.translation import async_get_translations
@@ -65,6 +67,8 @@ UNITS: dict[Series, tuple[str | None, str | None]] = {
     Series.DAY_PROTEIN: (UnitOfMass.GRAMS, MassConverter.UNIT_CLASS),
     Series.DAY_LEUCINE: (UnitOfMass.GRAMS, MassConverter.UNIT_CLASS),
 }
+# Rows are first written this long after set-up (and after Home Assistant has started).
+START_DELAY = timedelta(seconds=5)
 # Days imported at a time: the closed years are read one (and a neighbour) at a time.
 CHUNK_DAYS = 366
 _ONE_DAY = timedelta(days=1)
@@ -146,6 +150,7 @@ class PersonStatistics:
         self._dirty: set[date] = set()
         self._catch_up = True
         self._started = False
+        self._unsub_delay: CALLBACK_TYPE | None = None
         self._busy = False
         # What the record held at the last look (imports, fasts and day types are not told).
         self._count = 0
@@ -174,6 +179,8 @@ class PersonStatistics:
         def stop() -> None:
             for unsub in unsubscribe:
                 unsub()
+            if self._unsub_delay is not None:
+                self._unsub_delay()
 
         return stop
 
@@ -225,6 +232,14 @@ class PersonStatistics:
 
     @callback
     def _async_started(self, _hass: HomeAssistant) -> None:
+        # A few seconds later still: the recorder's queries stay out of the set-up.
+        self._unsub_delay = async_call_later(
+            self._hass, START_DELAY, HassJob(self._async_go, cancel_on_shutdown=True)
+        )
+
+    @callback
+    def _async_go(self, _now: datetime) -> None:
+        self._unsub_delay = None
         self._started = True
         self._schedule()
 
