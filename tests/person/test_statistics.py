@@ -452,3 +452,14 @@ async def test_nothing_logged_nothing_written_and_an_unload_before_the_start(
     assert await hass.config_entries.async_unload(entry.entry_id)
     await written(hass)
     assert await rows(hass, Series.DAY_PROTEIN) == []
+
+
+async def test_a_removed_person_takes_their_statistics_with_them(
+    hass: HomeAssistant, erik: MockConfigEntry
+) -> None:
+    assert valued(await rows(hass, Series.DAY_PROTEIN))
+    assert await hass.config_entries.async_remove(erik.entry_id)
+    await hass.async_block_till_done()
+    await async_wait_recording_done(hass)
+    for series in Series:
+        assert await rows(hass, series) == []

@@ -182,6 +182,10 @@ class PersonRecord:
         """Override the plan's day type of `day` (overrides of past days are kept)."""
         self.day_types[day.isoformat()] = day_type.value
 
+    def clear_day_type(self, day: date) -> None:
+        """Drop the change of `day`'s day type: the weekly plan's applies again."""
+        self.day_types.pop(day.isoformat(), None)
+
     def add_favorites(self, food_ids: Iterable[str]) -> None:
         """Add known foods to the favourites, keeping their order."""
         for food_id in food_ids:

@@ -33,7 +33,7 @@ from .repairs import (
     async_remove_issues,
     async_watch_scale,
 )
-from .statistics import async_start_statistics
+from .statistics import async_clear_person_statistics, async_start_statistics
 from .store import PersonStore, StorageUnavailableError
 from .training import TrainingTracker
 
@@ -128,8 +128,9 @@ async def async_setup_person(
 async def async_remove_person(
     hass: HomeAssistant, entry: MtorBalanceConfigEntry
 ) -> None:
-    """Delete a removed person's stored log, and the issues about them."""
+    """Delete a removed person's stored log, their statistics and the issues about them."""
     await PersonStore(hass, entry.entry_id).async_remove()
+    async_clear_person_statistics(hass, entry.entry_id)
     async_remove_issues(hass, entry)
 
 

@@ -118,7 +118,7 @@ def _ended(item: CalendarItem, now: datetime) -> bool:
 def _make_normal(record: PersonRecord, day: date, plan_type: DayType) -> None:
     """Make `day` a normal day: drop the change if the plan has it normal, else change it."""
     if plan_type is DayType.NORMAL:
-        record.day_types.pop(day.isoformat(), None)
+        record.clear_day_type(day)
     else:
         record.set_day_type(day, DayType.NORMAL)
 

@@ -80,6 +80,16 @@ def statistic_id(entry_id: str, series: Series) -> str:
 
 
 @callback
+def async_clear_person_statistics(hass: HomeAssistant, entry_id: str) -> None:
+    """Remove a removed person's statistics from the recorder (if it is loaded)."""
+    if "recorder" not in hass.config.components:
+        return
+    get_instance(hass).async_clear_statistics(
+        [statistic_id(entry_id, series) for series in Series]
+    )
+
+
+@callback
 def async_start_statistics(
     hass: HomeAssistant, coordinator: PersonCoordinator
 ) -> CALLBACK_TYPE:
