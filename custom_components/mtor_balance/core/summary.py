@@ -65,7 +65,9 @@ class PeriodSummary:
             "logged_days": self.logged_days,
             "protein_g": round(self.protein_g, 1),
             "protein_g_per_day": round(self.per_day(self.protein_g), 1),
-            "protein_g_per_logged_day": _rounded(self.per_logged_day(self.protein_g), 1),
+            "protein_g_per_logged_day": _rounded(
+                self.per_logged_day(self.protein_g), 1
+            ),
             "leucine_g": round(self.leucine_g, 2),
             "leucine_g_per_day": round(self.per_day(self.leucine_g), 2),
             "leucine_g_per_logged_day": _rounded(
