@@ -323,3 +323,28 @@ async def test_training_settings_are_checked_and_kept(hass: HomeAssistant) -> No
     assert entry.options[CONF_TRAINING] == {"tue": "17:30:00"}
     assert entry.options[CONF_TRAINING_ENTITY] == "input_boolean.gym"
     assert entry.options[CONF_TRAINING_MINUTES] == 75
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_a_name_with_control_characters_and_a_missing_scale_are_refused(
+    hass: HomeAssistant,
+) -> None:
+    result = await _person_step(
+        hass,
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_USER}
+        ),
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_PERSON_NAME: "Erik\x00",
+            CONF_BODY_MASS: 80.0,
+            CONF_AGE_GROUP: "adult",
+            CONF_SCALE_ENTITY: "sensor.no_such_scale",
+        },
+    )
+    assert result["errors"] == {
+        CONF_PERSON_NAME: "invalid_name",
+        CONF_SCALE_ENTITY: "scale_not_found",
+    }

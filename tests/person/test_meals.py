@@ -214,3 +214,58 @@ async def test_recipes_and_meals_from_the_options_flow(
     assert flow["type"] is FlowResultType.CREATE_ENTRY
     with pytest.raises(ServiceValidationError):
         await _call(hass, "log_meal", meal="frukost")
+
+
+async def test_recipe_and_meal_forms_say_what_is_wrong(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(NOW)
+    entry = await async_add_person(hass, "Bo")  # no kitchen scale
+
+    async def form(step: str, data: dict[str, Any]) -> Any:
+        flow = await hass.config_entries.options.async_init(entry.entry_id)
+        flow = await hass.config_entries.options.async_configure(
+            flow["flow_id"], {"next_step_id": step}
+        )
+        return await hass.config_entries.options.async_configure(flow["flow_id"], data)
+
+    base = {"name": "Chili", "category": "red_meat", "cooked_grams": 900}
+    for lines, problem in (
+        ("   \n  ", ""),  # nothing but blanks
+        ("6000 g keso", "6000 g keso"),  # more than any plate
+    ):
+        result = await form("add_recipe", {**base, "ingredients": lines})
+        assert result["errors"] == {"ingredients": "unreadable_line"}
+        assert result["description_placeholders"]["problem"] == problem
+    result = await form(
+        "add_recipe", {**base, "name": "\x07", "ingredients": "200 g keso"}
+    )
+    assert result["errors"] == {"name": "invalid_food_name"}
+    # Without a scale the typed cooked weight is used as it is.
+    result = await form("add_recipe", {**base, "ingredients": "600 g 13317"})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+    result = await form("add_meal", {"name": "Lunch", "items": "200 g unicorn"})
+    assert result["errors"] == {"items": "unknown_food"}
+    assert result["step_id"] == "add_meal"  # shown again, with what was typed
+
+
+async def test_a_cooked_weight_typed_over_the_scales_leaves_the_portion_alone(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, erik: Any
+) -> None:
+    await _weigh(hass, freezer, "250")  # a bowl, not the pot
+    flow = await hass.config_entries.options.async_init(erik.entry_id)
+    flow = await hass.config_entries.options.async_configure(
+        flow["flow_id"], {"next_step_id": "add_recipe"}
+    )
+    flow = await hass.config_entries.options.async_configure(
+        flow["flow_id"],
+        {
+            "name": "Soup",
+            "category": "vegetables",
+            "ingredients": "300 g 11529",
+            "cooked_grams": 800,
+        },
+    )
+    assert flow["type"] is FlowResultType.CREATE_ENTRY
+    assert hass.states.get("sensor.erik_portion").state == "250.0"  # still a portion

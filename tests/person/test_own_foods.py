@@ -350,3 +350,18 @@ async def test_a_barcode_that_is_not_found_can_be_entered_by_hand(
     # An own food can be weighed at once: it is among the Food select's choices.
     assert "Kvarg Vanilj" in hass.states.get("select.erik_food").attributes["options"]
     assert (await _log(hass, "Kvarg Vanilj", 100))["food"] == "custom_kvarg_vanilj"
+
+
+async def test_an_own_food_with_a_bad_name_keeps_what_was_typed(
+    hass: HomeAssistant, erik: MockConfigEntry
+) -> None:
+    result = await _options(hass, erik, "add_own_food")
+    typed = {"name": "Kvarg\x1b[0m", "protein_g": 12.0, "category": "dairy"}
+    result = await hass.config_entries.options.async_configure(result["flow_id"], typed)
+    assert result["errors"] == {"name": "invalid_food_name"}
+    suggested = {
+        str(marker): marker.description.get("suggested_value")
+        for marker in result["data_schema"].schema
+        if marker.description
+    }
+    assert suggested["protein_g"] == 12.0  # what was typed stays
