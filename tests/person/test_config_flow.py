@@ -8,7 +8,9 @@ from homeassistant.config_entries import SOURCE_USER, ConfigFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
 import pytest
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.mtor_balance.const import (
     CONF_KIND,
@@ -18,6 +20,7 @@ from custom_components.mtor_balance.const import (
 from custom_components.mtor_balance.person.const import (
     CONF_AGE_GROUP,
     CONF_BODY_MASS,
+    CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
     CONF_PERSON_NAME,
     CONF_PLAN,
@@ -348,3 +351,57 @@ async def test_a_name_with_control_characters_and_a_missing_scale_are_refused(
         CONF_PERSON_NAME: "invalid_name",
         CONF_SCALE_ENTITY: "scale_not_found",
     }
+
+
+async def test_nan_and_infinity_typed_over_the_rest_api_are_refused_with_the_range(
+    hass: HomeAssistant, hass_client: ClientSessionGenerator
+) -> None:
+    """The options form over the frontend's REST API: each bad number says its range.
+
+    Typed text reaches the flow as a string; "NaN" and "inf" pass float() and every range
+    comparison, so they used to be saved (and left the person unable to start).
+    """
+    assert await async_setup_component(hass, "config", {})
+    entry = await async_add_person(hass, "Erik")
+    saved = dict(entry.options)
+    client = await hass_client()
+    response = await client.post(
+        "/api/config/config_entries/options/flow", json={"handler": entry.entry_id}
+    )
+    flow_id = (await response.json())["flow_id"]
+    url = f"/api/config/config_entries/options/flow/{flow_id}"
+    await client.post(url, json={"next_step_id": "settings"})
+
+    response = await client.post(
+        url,
+        json={
+            **OPTIONS,
+            CONF_BODY_MASS: "NaN",
+            CONF_FAST_GOAL: "inf",
+            CONF_LEUCINE_TARGET: "-Infinity",
+            CONF_PROTEIN_TARGET: 5000,
+        },
+    )
+    result = await response.json()
+    assert response.status == 200, result
+    assert result["type"] == "form"
+    assert result["errors"] == {
+        CONF_BODY_MASS: "range_body_mass_kg",
+        CONF_FAST_GOAL: "range_fast_goal_h",
+        CONF_LEUCINE_TARGET: "range_leucine_target_g",
+        CONF_PROTEIN_TARGET: "range_protein_target_g",
+    }
+    placeholders = result["description_placeholders"]
+    assert (placeholders["body_mass_kg_min"], placeholders["body_mass_kg_max"]) == (
+        "20",
+        "300",
+    )
+    assert (placeholders["protein_target_g_max"], placeholders["fast_goal_h_max"]) == (
+        "400",
+        "72",
+    )
+    # Nothing was saved: the person still starts and shows their state.
+    assert entry.options == saved
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.erik_fasting_hours").state != "unavailable"

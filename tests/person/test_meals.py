@@ -241,6 +241,16 @@ async def test_recipe_and_meal_forms_say_what_is_wrong(
         "add_recipe", {**base, "name": "\x07", "ingredients": "200 g keso"}
     )
     assert result["errors"] == {"name": "invalid_food_name"}
+    for cooked in ("NaN", 0, 50000):
+        result = await form(
+            "add_recipe", {**base, "cooked_grams": cooked, "ingredients": "200 g keso"}
+        )
+        assert result["errors"] == {"cooked_grams": "range_cooked_grams"}
+        placeholders = result["description_placeholders"]
+        assert (placeholders["cooked_grams_min"], placeholders["cooked_grams_max"]) == (
+            "1",
+            "20000",
+        )
     # Without a scale the typed cooked weight is used as it is.
     result = await form("add_recipe", {**base, "ingredients": "600 g 13317"})
     assert result["type"] is FlowResultType.CREATE_ENTRY

@@ -49,7 +49,13 @@ from ..core.model import (
 from ..core.openfoodfacts_product import OpenFoodFactsError
 from ..core.recipes import PartsError, parse_parts
 from ..core.record import PersonRecord
-from ..core.validation import BadTextError, NumberRange, clean_text
+from ..core.validation import (
+    BadTextError,
+    NotANumberError,
+    NumberRange,
+    clean_text,
+    to_number,
+)
 from .action_fields import MAX_GRAMS, async_food
 from .const import (
     ATTR_BARCODE,
@@ -142,6 +148,7 @@ REMOVE_ABORTS = {"remove_favorites": "no_favorites", "remove_own_foods": "no_own
 
 
 MAX_NAME = 64
+COOKED_RANGE = {ATTR_COOKED_GRAMS: NumberRange(1, 20000, "g")}
 _PLACEHOLDERS = {**range_placeholders(), "name_max": str(MAX_NAME)}
 
 
@@ -151,8 +158,22 @@ def _number(key: str) -> NumberSelector:
     return _number_field(option.allowed, option.step)
 
 
+class _RangeCheckedNumber(NumberSelector):
+    """A number box whose range its step checks (`number_errors`), not the selector.
+
+    The selector's own check answers "Value 5000.0 is too large", in English and without
+    the range, and lets "NaN" through; the step's error states the range, translated.
+    """
+
+    def __call__(self, data: Any) -> Any:
+        try:
+            return to_number(data)
+        except NotANumberError:
+            return data  # refused by the step, with the range
+
+
 def _number_field(allowed: NumberRange, step: float) -> NumberSelector:
-    return NumberSelector(
+    return _RangeCheckedNumber(
         NumberSelectorConfig(
             min=allowed.minimum,
             max=allowed.maximum,
@@ -590,7 +611,11 @@ class PersonOptionsFlow(OptionsFlowWithReload):
         """Add a dish cooked from weighed ingredients; its cooked weight from the scale."""
         coordinator = self._coordinator
         errors: dict[str, str] = {}
-        placeholders = {"problem": "", "food_name_max": str(MAX_FOOD_NAME)}
+        placeholders = {
+            "problem": "",
+            "food_name_max": str(MAX_FOOD_NAME),
+            **range_placeholders(COOKED_RANGE),
+        }
         if user_input is not None:
             parts, name, problem = await self._async_read_parts(
                 user_input, ATTR_INGREDIENTS, errors
@@ -599,6 +624,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
             cooked = user_input.get(ATTR_COOKED_GRAMS)
             if cooked is None:
                 errors[ATTR_COOKED_GRAMS] = "no_cooked_weight"
+            errors.update(number_errors(user_input, COOKED_RANGE))
             if not errors and name is not None and cooked is not None:
                 category = Category(user_input[ATTR_CATEGORY])
                 name_sv = user_input.get(ATTR_NAME_SV)
@@ -627,7 +653,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
                 ),
                 # The pot on the scale when the form opens: its weight is suggested.
                 probatio.Optional(ATTR_COOKED_GRAMS): _number_field(
-                    NumberRange(1, 20000, "g"), 1
+                    COOKED_RANGE[ATTR_COOKED_GRAMS], 1
                 ),
             }
         )
