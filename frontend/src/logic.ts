@@ -13,16 +13,21 @@ export function sameWeight(a: number, b: number): boolean {
 /**
  * The settled portion that a tap logs now, or null.
  *
- * A portion counts while the live reading (when there is one) still shows it: a bowl being
- * topped up is not logged at its old weight; the tap then selects, and the new weight is
- * logged when it settles and is taken off (or with the Log button).
+ * A portion counts while the live reading (when there is one) still shows what the scale
+ * read when it settled (`scale_g`: more than its grams when a food was logged from a bowl
+ * that stays on): a bowl being topped up is not logged at its old weight; the tap then
+ * selects, and the new weight is logged when it settles and is taken off (or with Log).
  */
 export function settledGrams(view: TodayView | undefined, live: number | null): number | null {
   const portion = view?.portion;
   if (!portion || !Number.isFinite(portion.grams) || portion.grams <= 0) {
     return null;
   }
-  if (live !== null && !sameWeight(live, portion.grams)) {
+  const reading =
+    typeof portion.scale_g === "number" && Number.isFinite(portion.scale_g)
+      ? portion.scale_g
+      : portion.grams;
+  if (live !== null && !sameWeight(live, reading)) {
     return null;
   }
   return portion.grams;

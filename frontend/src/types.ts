@@ -36,6 +36,9 @@ export interface Portion {
   leucine_g?: number | null;
   leucine_estimated?: boolean;
   unclaimed?: boolean; // on a shared scale: nobody's yet; the first to log it takes it
+  // What the scale reads with the portion on (more than grams when a food was logged from
+  // a bowl that stays on); the live reading is compared with it.
+  scale_g?: number | null;
 }
 
 /** A shared scale: is the viewer's claim running, and who else is weighing. */
@@ -45,7 +48,6 @@ export interface ScaleShare {
   in_use_by?: string | null;
 }
 
-/** A weighed portion nobody logged yet (it waits up to 12 hours). */
 /** The seven completed days before today (both denominators named). */
 export interface Week {
   first_day: string;
@@ -70,6 +72,7 @@ export interface SavedMeal {
   items?: { name: string; grams: number }[];
 }
 
+/** A weighed portion nobody logged yet (it waits up to 12 hours). */
 export interface PendingPortion {
   id: string;
   time: string;
@@ -118,7 +121,7 @@ export interface NextMeal {
   leucine_estimated?: boolean;
 }
 
-export type LogMode = "on_removal" | "button";
+export type LogMode = "on_removal" | "button" | "container";
 
 export interface TodayView {
   entry_id: string;

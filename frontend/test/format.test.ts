@@ -65,6 +65,15 @@ describe("what a tap does", () => {
     expect(settledGrams(settled, 151)).toBe(150);
   });
 
+  it("logs a second food added to a bowl that stays on the scale", () => {
+    // 150 g were logged from the bowl, 50 g added: the scale reads 200 g, the portion is 50 g.
+    const added = view({ portion: { ...settled.portion!, grams: 50, scale_g: 200 } });
+    expect(settledGrams(added, 200.5)).toBe(50);
+    expect(tapAction(added, 199)).toBe("log_portion");
+    expect(tapAction(added, 50)).toBe("select_food"); // the bowl was lifted
+    expect(tapAction(added, 230)).toBe("select_food"); // more is being added
+  });
+
   it("selects without a portion, or while the weight moves", () => {
     expect(tapAction(view(), 0)).toBe("select_food");
     expect(tapAction(settled, 200)).toBe("select_food");

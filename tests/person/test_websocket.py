@@ -195,6 +195,32 @@ async def test_a_settled_portion_is_logged_with_one_command(
     assert result["entry"]["source"] == "scale"
 
 
+async def test_a_food_added_to_a_bowl_on_the_scale_is_shown_with_the_scales_reading(
+    hass: HomeAssistant, client: MockHAClientWebSocket, freezer: FrozenDateTimeFactory
+) -> None:
+    """The card compares the live weight with what the scale read, not the portion's grams.
+
+    After 150 g are logged from a bowl that stays on, 50 g added read 200 g on the scale.
+    """
+    await client.send_json_auto_id(
+        {
+            "type": f"{DOMAIN}/subscribe_today",
+            "entry_id": "entry_erik",
+            "language": "en",
+        }
+    )
+    await client.receive_json()
+    hass.states.async_set(SCALE, "0", {"unit_of_measurement": "g"})
+    await _weigh(hass, freezer, "150")
+    assert (await _view_now(client))["portion"]["scale_g"] == 150
+    await _call(client, "log_portion", entry_id="entry_erik", food_id="01012")
+    await _weigh(hass, freezer, "200")
+    portion = (await _view_now(client))["portion"]
+    assert (portion["grams"], portion["scale_g"]) == (50, 200)
+    result = await _call(client, "log_portion", entry_id="entry_erik", food_id="01123")
+    assert result["entry"]["grams"] == 50
+
+
 async def test_errors_are_translated(client: MockHAClientWebSocket) -> None:
     error = await _error(
         client, "log_food", entry_id="entry_erik", food_id="nope", grams=10

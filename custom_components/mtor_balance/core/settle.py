@@ -141,6 +141,11 @@ class SettleDetector:
         return self._portion
 
     @property
+    def reading_g(self) -> float | None:
+        """Return what the scale read when the portion settled (gross), None if none is on."""
+        return None if self._portion is None else self._gross
+
+    @property
     def baseline_g(self) -> float:
         """The scale reading that counts as "nothing on it"."""
         return self._baseline

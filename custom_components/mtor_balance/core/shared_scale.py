@@ -49,6 +49,7 @@ class OnScale:
     total_g: float  # the settled net weight now
     holder: str | None  # the person it belongs to, None until someone claims it
     logged_g: float = 0.0  # what of it was logged while it stayed on the scale
+    reading_g: float | None = None  # what the scale reads with it on (gross)
 
     @property
     def unlogged_g(self) -> float:
@@ -63,6 +64,9 @@ class ScaleView:
     held_g: float | None = None  # the portion on the scale is theirs (unlogged grams)
     unclaimed_g: float | None = None  # a portion on the scale that nobody holds yet
     held_by: str | None = None  # the name of someone else holding the portion or claim
+    # What the scale reads with the portion on: more than its grams after a food was
+    # logged from a bowl that stays on, or on a scale whose empty reading is not 0.
+    reading_g: float | None = None
     claimed: bool = False  # this person's claim is running (shared scales only)
     shared: bool = False
     pending: tuple[PendingPortion, ...] = ()
@@ -183,6 +187,7 @@ class ScaleShare:
         return ScaleView(
             held_g=grams if holder == person else None,
             unclaimed_g=grams if holder is None else None,
+            reading_g=None if grams is None or on_scale is None else on_scale.reading_g,
             held_by=None if other in (None, person) else names.get(other, other),
             claimed=claimant == person,
             shared=self.shared,
@@ -191,12 +196,18 @@ class ScaleShare:
 
     # --- the detector's events ---------------------------------------------------------
 
-    def settled(self, now: datetime, total_g: float) -> OnScale:
-        """Note a settled portion (or its new weight); return what is on the scale."""
+    def settled(
+        self, now: datetime, total_g: float, reading_g: float | None = None
+    ) -> OnScale:
+        """Note a settled portion (or its new weight); return what is on the scale.
+
+        `reading_g` is what the scale reads with it on, for a display to compare with.
+        """
         if self.on_scale is None:
             self.on_scale = OnScale(now, total_g, self.claimant(now))
         else:
             self.on_scale.total_g = total_g
+        self.on_scale.reading_g = reading_g
         return self.on_scale
 
     def removed(

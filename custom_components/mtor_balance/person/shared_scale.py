@@ -247,7 +247,9 @@ class SharedScale:
     @callback
     def _handle(self, event: PortionSettled | PortionRemoved | None) -> None:
         if isinstance(event, PortionSettled):
-            on_scale = self.share.settled(event.time, event.grams)
+            on_scale = self.share.settled(
+                event.time, event.grams, self._detector.reading_g
+            )
             self._container_weighed(on_scale.holder, event.grams)
         elif isinstance(event, PortionRemoved) and self._container_of_holder():
             self.share.lift()

@@ -214,6 +214,7 @@ def _portion_view(
             "leucine_g": portion.leucine_g,
             "leucine_estimated": portion.leucine_estimated,
             "unclaimed": False,
+            "scale_g": state.scale.reading_g,
         }
     if (grams := state.scale.unclaimed_g) is not None:
         return {
@@ -223,5 +224,6 @@ def _portion_view(
             "leucine_g": None,
             "leucine_estimated": False,
             "unclaimed": True,
+            "scale_g": state.scale.reading_g,
         }
     return None
