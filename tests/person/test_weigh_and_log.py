@@ -187,3 +187,18 @@ async def test_eating_from_a_container_logs_what_went(
     await _weigh(hass, freezer, "600")  # refilled: nothing eaten
     assert [e["grams"] for e in await _entries(hass)] == [120, 80]
     assert hass.states.get("sensor.erik_portion").attributes["pending_portions"] == []
+    # Log portion would log the whole tub: it says how this mode works instead.
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            "button", "press", {"entity_id": "button.erik_log_portion"}, blocking=True
+        )
+    assert err.value.translation_key == "container_logs_itself"
+    # A weight from the day before is not trusted: the tub may have been eaten from
+    # unweighed, or be a new one.
+    await _weigh(hass, freezer, "0")
+    freezer.tick(timedelta(hours=13))
+    await _weigh(hass, freezer, "450")
+    assert [e["grams"] for e in await _entries(hass)] == []  # a new day, nothing logged
+    await _weigh(hass, freezer, "0")
+    await _weigh(hass, freezer, "400")
+    assert [e["grams"] for e in await _entries(hass)] == [50]

@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 
 PENDING_KEEP = timedelta(hours=12)  # a breakfast weighed early can be assigned at lunch
 PENDING_MAX = 50  # a scale left on, or a cat: the oldest go first
+CONTAINER_KEEP = timedelta(hours=12)  # a tub weighed at breakfast still counts at dinner
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,21 +272,23 @@ class ScaleShare:
 
 @dataclass(frozen=True, slots=True)
 class Container:
-    """A container's last weight: what is in it, and how much."""
+    """A container's last weight: what is in it, how much, and when it was weighed."""
 
     food_id: str
     grams: float
+    time: datetime
 
 
 def container_eaten(
-    before: Container | None, food_id: str, grams: float, min_g: float
+    before: Container | None, food_id: str, grams: float, min_g: float, now: datetime
 ) -> float | None:
     """Return the grams eaten from a container now weighing `grams` (None: nothing).
 
     Only the same food counts, and only a loss of at least `min_g`: a heavier container
-    was refilled, a different food is a new container.
+    was refilled, a different food is a new container. A weight older than
+    `CONTAINER_KEEP` is not trusted (it may have been eaten from unweighed, or replaced).
     """
-    if before is None or before.food_id != food_id:
+    if before is None or before.food_id != food_id or now - before.time > CONTAINER_KEEP:
         return None
     eaten = before.grams - grams
     return round(eaten, 1) if eaten >= min_g else None

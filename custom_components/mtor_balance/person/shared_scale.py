@@ -162,6 +162,12 @@ class SharedScale:
         None when nothing (or nothing more) is on the scale, or no food is selected.
         """
         person = coordinator.config_entry.entry_id
+        weigher = self._people.get(person)
+        if weigher is not None and weigher.log_mode == LOG_MODE_CONTAINER:
+            # What stands on the scale is the container, not a portion.
+            raise ServiceValidationError(
+                translation_domain=DOMAIN, translation_key="container_logs_itself"
+            )
         food = coordinator.record.selected_food
         if food is None:
             self._claim(person)
@@ -291,10 +297,11 @@ class SharedScale:
         food = weigher.coordinator.record.selected_food
         if food is None:
             return
+        now = dt_util.utcnow()
         eaten = container_eaten(
-            weigher.container, food.id, grams, self._detector.min_portion_g
+            weigher.container, food.id, grams, self._detector.min_portion_g, now
         )
-        weigher.container = Container(food.id, grams)
+        weigher.container = Container(food.id, grams, now)
         if eaten is not None:
             weigher.coordinator.config_entry.async_create_task(
                 self._hass,
