@@ -214,6 +214,12 @@ def _script_errors(caplog: pytest.LogCaptureFixture) -> list[str]:
             2.5,
             "Logged 2.5 g L-leucine powder for Erik: 2.5 g leucine and 0 g protein.",
         ),
+        (  # a decimal comma, as a Swedish speaker's speech-to-text may write it
+            "log 2,5 g leucine",
+            "leucine_powder",
+            2.5,
+            "Logged 2.5 g L-leucine powder for Erik: 2.5 g leucine and 0 g protein.",
+        ),
     ],
 )
 async def test_english_sentences_log_the_food_and_say_what(
@@ -326,6 +332,16 @@ async def test_a_name_that_fits_several_foods_is_asked_about_not_logged(
         ("I ate two hundred grams of keso", "en", "I did not catch how many grams."),
         ("jag åt tvåhundra gram keso", "sv", "Jag uppfattade inte hur många gram."),
         ("log 0 grams of keso", "en", "I did not catch how many grams."),
+        (
+            "log 0.01 grams of keso",
+            "en",
+            "That is less than 0.05 grams. Nothing was logged.",
+        ),
+        (
+            "logga 0,01 gram keso",
+            "sv",
+            "Det är mindre än 0,05 gram. Inget loggades.",
+        ),
         (
             "I ate 6000 grams of keso",
             "en",

@@ -874,11 +874,29 @@ def test_the_same_food_grams_and_protein_within_a_minute_is_a_duplicate(
     assert len(plan.new) == (0 if duplicate else 1)
 
 
-def test_duplicates_within_the_file_are_found_too() -> None:
+def test_rows_of_one_file_are_duplicates_only_by_their_id() -> None:
+    # Another egg 30 s later is another egg; the same entry twice is one.
     again = COTTAGE._replace(id="again", time=COTTAGE.time + timedelta(seconds=30))
     plan = plan_import(_numbered(COTTAGE, POWDER, again, POWDER), [])
-    assert plan.new == [(2, COTTAGE), (3, POWDER)]
-    assert plan.duplicates == [Duplicate(4, "row 2"), Duplicate(5, "row 3")]
+    assert plan.new == [(2, COTTAGE), (3, POWDER), (4, again)]
+    assert plan.duplicates == [Duplicate(5, "row 3")]
+
+
+def test_identical_cronometer_servings_are_each_imported_and_once_only() -> None:
+    servings = "\n".join(
+        [CRONO_HEADER]
+        + ["2026-10-30,,Breakfast,Egg,50.00 g,72,6.3,0.54,Dairy and Egg Products"] * 2
+    )
+    first = parse(servings, FORMAT_CRONOMETER, tz=TZ, limits=LIMITS)
+    assert len({entry.id for _, entry in first.entries}) == 2
+    plan = plan_import(first.entries, [])
+    assert len(plan.new) == 2
+    again = plan_import(
+        parse(servings, FORMAT_CRONOMETER, tz=TZ, limits=LIMITS).entries,
+        [entry for _, entry in plan.new],
+    )
+    assert again.new == []
+    assert [d.row for d in again.duplicates] == [2, 3]
 
 
 def test_nothing_is_a_duplicate_of_nothing() -> None:

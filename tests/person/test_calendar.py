@@ -47,8 +47,8 @@ NO_REPEAT = (
     "weekly plan"
 )
 STAYS = (
-    "A fast entered by hand keeps its start and end times, and a day type stays an "
-    "all-day event"
+    "A fast entered by hand stays a timed event and a day type stays an all-day event: "
+    "delete the event and create the other kind instead"
 )
 
 
@@ -628,7 +628,7 @@ async def test_deleting_or_moving_a_day_type_makes_the_date_normal(
         ),
     ],
 )
-async def test_what_the_calendar_refuses_is_said_in_the_persons_language(
+async def test_what_the_calendar_refuses_is_said_and_why(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
     command: dict[str, Any],

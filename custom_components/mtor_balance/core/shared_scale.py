@@ -30,7 +30,9 @@ from datetime import datetime, timedelta
 
 PENDING_KEEP = timedelta(hours=12)  # a breakfast weighed early can be assigned at lunch
 PENDING_MAX = 50  # a scale left on, or a cat: the oldest go first
-CONTAINER_KEEP = timedelta(hours=12)  # a tub weighed at breakfast still counts at dinner
+CONTAINER_KEEP = timedelta(
+    hours=12
+)  # a tub weighed at breakfast still counts at dinner
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +290,11 @@ def container_eaten(
     was refilled, a different food is a new container. A weight older than
     `CONTAINER_KEEP` is not trusted (it may have been eaten from unweighed, or replaced).
     """
-    if before is None or before.food_id != food_id or now - before.time > CONTAINER_KEEP:
+    if (
+        before is None
+        or before.food_id != food_id
+        or now - before.time > CONTAINER_KEEP
+    ):
         return None
     eaten = before.grams - grams
     return round(eaten, 1) if eaten >= min_g else None

@@ -137,6 +137,8 @@ CRONOMETER_CATEGORIES: dict[str, Category] = {
 # 0 is a food Cronometer has no amino acids for, and the leucine is estimated.
 CRONOMETER_MIN_PROTEIN_FOR_LEUCINE = 1.0
 CRONOMETER_ID_PREFIX = "cronometer-"
+IMPORT_ID_PREFIX = "import-"  # a row of our CSV or JSON without an entry id
+MADE_ID_PREFIXES = (CRONOMETER_ID_PREFIX, IMPORT_ID_PREFIX)
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?", re.ASCII)
 _HALF_DAY = 12
@@ -430,7 +432,7 @@ def _parse_rows(
             entries.append((line, parse_row(cells, tz, limits)))
         except _RowError as err:
             refused.append(Refusal(line, err.field, err.reason))
-    return Parsed(fmt, count, entries, refused)
+    return Parsed(fmt, count, _number_repeats(entries), refused)
 
 
 def _parse_json(text: str, tz: tzinfo, limits: Limits) -> Parsed:
@@ -451,7 +453,7 @@ def _parse_json(text: str, tz: tzinfo, limits: Limits) -> Parsed:
             entries.append((number, _our_entry(row, tz, limits, text_cells=False)))
         except _RowError as err:
             refused.append(Refusal(number, err.field, err.reason))
-    return Parsed(FORMAT_JSON, len(rows), entries, refused)
+    return Parsed(FORMAT_JSON, len(rows), _number_repeats(entries), refused)
 
 
 def _json_rows(document: object) -> list[object]:
@@ -497,7 +499,7 @@ def _our_entry(
 
     Every field is kept as written. Only what an export always has is needed: the time,
     the name, and protein or leucine; leucine missing is estimated from protein, energy
-    missing is that of the protein, the source missing is an action.
+    missing is that of the protein, the source missing is an import.
     """
 
     def text(key: str, max_length: int) -> str | None:
@@ -537,7 +539,7 @@ def _our_entry(
     grams = _number(row, "grams", limits.grams)
     food_id = text("food", MAX_ID)
     entry_id = text("entry_id", MAX_ID) or _made_id(
-        "import-", when.isoformat(), name, str(grams), str(protein)
+        IMPORT_ID_PREFIX, when.isoformat(), name, str(grams), str(protein)
     )
     return Entry(
         id=entry_id,
@@ -627,6 +629,23 @@ def _made_id(prefix: str, *parts: str) -> str:
     """Return an id made from a row's content: the same row gets the same id again."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass"))
     return prefix + digest.hexdigest()[:24]
+
+
+def _number_repeats(entries: list[tuple[int, Entry]]) -> list[tuple[int, Entry]]:
+    """Give the 2nd, 3rd ... of identical rows made ids of their own (`<id>-2`, ...).
+
+    Two eggs logged one by one at breakfast are two rows with the same content, and so
+    the same made id; each is an entry. The same file imported again makes the same ids.
+    """
+    seen: dict[str, int] = {}
+    numbered: list[tuple[int, Entry]] = []
+    for row, entry in entries:
+        if entry.id.startswith(MADE_ID_PREFIXES):
+            seen[entry.id] = count = seen.get(entry.id, 0) + 1
+            if count > 1:
+                entry = entry._replace(id=f"{entry.id}-{count}")
+        numbered.append((row, entry))
+    return numbered
 
 
 # --- import: one row of Cronometer's servings export --------------------------------------
@@ -761,8 +780,10 @@ def plan_import(
 ) -> ImportPlan:
     """Return the rows to add, skipping duplicates of `existing` entries and earlier rows.
 
-    A duplicate has the id of an entry or row before it, or the same name (ignoring case),
-    grams and protein (to 0.01 g) as one within `DUPLICATE_WINDOW` of its time.
+    A duplicate has the id of an entry or of an earlier row, or the same name (ignoring
+    case), grams (to 0.1 g) and protein (to 0.01 g) as an existing entry within
+    `DUPLICATE_WINDOW` of its time. Rows of one file with different ids are different
+    entries, however alike (two eggs logged one by one).
     """
     index = _DuplicateIndex()
     for entry in existing:
@@ -773,7 +794,7 @@ def plan_import(
         if (of := index.find(entry)) is not None:
             duplicates.append(Duplicate(row, of))
             continue
-        index.add(entry, f"row {row}")
+        index.add_id(entry.id, f"row {row}")
         new.append((row, entry))
     return ImportPlan(new, duplicates)
 
@@ -790,8 +811,11 @@ class _DuplicateIndex:
         grams = None if entry.grams is None else round(entry.grams, 1)
         return entry.name.casefold(), grams, round(entry.protein_g, 2)
 
+    def add_id(self, entry_id: str, label: str) -> None:
+        self._ids.setdefault(entry_id, label)
+
     def add(self, entry: Entry, label: str) -> None:
-        self._ids.setdefault(entry.id, label)
+        self.add_id(entry.id, label)
         insort(
             self._times.setdefault(self._key(entry), []),
             (entry.time.timestamp(), label),
