@@ -640,11 +640,12 @@ def _number_repeats(entries: list[tuple[int, Entry]]) -> list[tuple[int, Entry]]
     seen: dict[str, int] = {}
     numbered: list[tuple[int, Entry]] = []
     for row, entry in entries:
+        count = 0
         if entry.id.startswith(MADE_ID_PREFIXES):
             seen[entry.id] = count = seen.get(entry.id, 0) + 1
-            if count > 1:
-                entry = entry._replace(id=f"{entry.id}-{count}")
-        numbered.append((row, entry))
+        numbered.append(
+            (row, entry._replace(id=f"{entry.id}-{count}") if count > 1 else entry)
+        )
     return numbered
 
 
