@@ -284,7 +284,7 @@ async def test_an_ambiguous_name_returns_the_candidates_to_ask_about(
             "time_out_of_range",
             (
                 "The time 2020-01-01T07:00:00+00:00 is out of range: entries can be"
-                " back-dated up to a year, and not set in the future."
+                " back-dated up to a year, and set at most 5 minutes ahead."
             ),
         ),
     ],

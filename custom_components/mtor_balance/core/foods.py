@@ -272,18 +272,19 @@ class FoodTable:
                         ndb,
                         common,
                     ) = row
+                    # Positionally, in Food's field order: built 8,797 times per start.
                     append(
                         Food(
-                            id=food_id,
-                            name=name,
-                            name_sv=name_sv,
-                            category=categories[category],
-                            protein_g=float(protein),
-                            leucine_g=float(leucine),
-                            kcal=float(kcal),
-                            leucine_estimated=estimated == "1",
-                            usda_ndb=ndb or None,
-                            common=common == "1",
+                            food_id,
+                            name,
+                            name_sv,
+                            categories[category],
+                            float(protein),
+                            float(leucine),
+                            float(kcal),
+                            estimated == "1",
+                            ndb or None,
+                            common == "1",
                         )
                     )
             except (KeyError, ValueError) as err:
