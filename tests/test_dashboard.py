@@ -48,6 +48,17 @@ async def test_every_entity_it_shows_exists_for_anna(
     cards = [card["type"] for card in _cards(config)]
     assert "custom:mtor-balance-card" in cards
     assert "gauge" not in cards  # meals at target are "x of N" in the card
+    # A statistics graph shows only the statistics its entities have: daily totals have a
+    # sum (the day's intake is its change), measurements a mean, min and max.
+    for card in _cards(config):
+        if card["type"] != "statistics-graph":
+            continue
+        for entity in _entities(card):
+            kinds = {"total": {"change", "state", "sum"}}.get(
+                hass.states.get(entity).attributes.get("state_class"),
+                {"mean", "min", "max"},
+            )
+            assert set(card["stat_types"]) <= kinds, (entity, card["stat_types"])
 
 
 def _cards(node: Any) -> Iterator[dict[str, Any]]:

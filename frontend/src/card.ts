@@ -154,7 +154,8 @@ export class MtorBalanceCard extends LitElement {
   }
 
   getGridOptions(): Record<string, unknown> {
-    return { columns: 12, min_columns: 6 };
+    // The whole width of its section, also of one that spans two columns.
+    return { columns: "full", min_columns: 6 };
   }
 
   // --- lifecycle ---------------------------------------------------------------------

@@ -65,7 +65,7 @@ export function personView(person: Person, t: Translate, path: string): Config {
       ],
     },
   ];
-  const calendar = present(entities, ["calendar", "fasts_and_meals"]);
+  const calendar = present(entities, ["fasts_and_meals"]);
   if (calendar.length) {
     sections.push({
       type: "grid",
@@ -83,7 +83,8 @@ export function personView(person: Person, t: Translate, path: string): Config {
           entities: daily,
           days_to_show: 30,
           period: "day",
-          stat_types: ["max"],
+          // Daily totals (state class total): the day's intake is the change of the sum.
+          stat_types: ["change"],
           chart_type: "bar",
         },
       ],

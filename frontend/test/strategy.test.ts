@@ -12,7 +12,7 @@ const ANNA = {
     protein_today: "sensor.anna_protein_today",
     fasting_hours: "sensor.anna_fasting_hours",
     week_protein_per_day: "sensor.anna_protein_per_day_last_7_days",
-    calendar: "calendar.anna_fasts_and_meals",
+    fasts_and_meals: "calendar.anna_fasts_and_meals",
   },
 };
 
@@ -34,6 +34,10 @@ describe("the dashboard strategy", () => {
     const types = view.sections.flatMap((section) => section.cards.map((card) => card.type));
     expect(types).toContain("history-graph");
     expect(types).toContain("calendar");
+    const statistics = view.sections
+      .flatMap((section) => section.cards)
+      .find((card) => card.type === "statistics-graph") as unknown as { stat_types: string[] };
+    expect(statistics.stat_types).toEqual(["change"]); // daily totals have a sum, not a max
     // A person without entities yet still gets the card, and nothing that would be empty.
     const bare = config.views[1].sections.flatMap((s) => s.cards.map((card) => card.type));
     expect(bare).not.toContain("calendar");

@@ -31,9 +31,8 @@ const SHOTS = [
 
 // Cards that must have rendered (inside the shadow DOM; Playwright's CSS pierces it).
 const READY = [
-  "hui-gauge-card ha-gauge",
+  "mtor-balance-card .scale-status",
   "hui-tile-card",
-  "hui-markdown-card ha-markdown",
   "hui-history-graph-card",
   "hui-statistics-graph-card ha-chart-base",
 ];
@@ -58,9 +57,24 @@ async function shoot(url, tokens, outDir, shot) {
     }, JSON.stringify(tokens));
     const page = context.pages()[0] || (await context.newPage());
     page.setDefaultTimeout(60000);
+    // The page's own errors, to see why a card did not render.
+    page.on("pageerror", (error) => console.error(`shoot: page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") {
+        console.error(`shoot: console error: ${message.text()}`);
+      }
+    });
     await page.goto(url, { waitUntil: "networkidle" });
     for (const selector of READY) {
-      await page.locator(selector).first().waitFor({ state: "visible" });
+      try {
+        await page.locator(selector).first().waitFor({ state: "visible" });
+      } catch (error) {
+        // What the page showed instead, to see why (not committed: docs/images is for docs).
+        const failed = path.join(os.tmpdir(), `mtor-balance-failed-${shot.file}`);
+        await page.screenshot({ path: failed, fullPage: true });
+        console.error(`shoot: ${selector} did not render; the page is in ${failed}`);
+        throw error;
+      }
     }
     // Charts animate in and the statistics load after the cards: give them a moment.
     await page.waitForLoadState("networkidle");
