@@ -75,6 +75,10 @@ async def test_log_nutrients_marks_leucine_estimated_only_when_it_was_estimated(
     assert estimated["leucine_estimated"] is True
     state = hass.states.get("sensor.erik_leucine_today")
     assert state.attributes["leucine_estimated"] is True
+    assert estimated["name"] == "Supplement"  # unnamed: in Home Assistant's language
+    hass.config.language = "sv"
+    unnamed = await _call(hass, "log_nutrients", {"protein_g": 20})
+    assert unnamed["name"] == "Tillskott"
 
 
 @pytest.mark.usefixtures("erik")

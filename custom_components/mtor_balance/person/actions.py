@@ -166,6 +166,10 @@ async def _async_log_food(call: ServiceCall) -> ServiceResponse:
     }
 
 
+# The name of an entry of nutrients alone, in the language the person's foods are shown in.
+SUPPLEMENT = {"en": "Supplement", "sv": "Tillskott"}
+
+
 async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
     coordinator = coordinator_of(call)
     leucine = call.data.get(ATTR_LEUCINE)
@@ -175,7 +179,7 @@ async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
             translation_domain=DOMAIN, translation_key="nutrients_required"
         )
     entry = await coordinator.async_log_nutrients(
-        name=call.data.get(ATTR_NAME, "Supplement"),
+        name=call.data.get(ATTR_NAME) or SUPPLEMENT[coordinator.language],
         leucine_g=leucine,
         protein_g=protein,
         category=Category(call.data[ATTR_CATEGORY]),
