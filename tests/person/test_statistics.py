@@ -8,6 +8,7 @@ Only the clock is controlled.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -463,3 +464,70 @@ async def test_a_removed_person_takes_their_statistics_with_them(
     await async_wait_recording_done(hass)
     for series in Series:
         assert await rows(hass, series) == []
+
+
+CRONOMETER_WEEK = Path(__file__).parent.parent / "fixtures" / "cronometer_servings.csv"
+
+
+async def test_a_cronometer_week_shows_in_the_statistics_calendar_and_week(
+    recorder_mock: Recorder, hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A week exported from Cronometer, imported: rows, calendar fasts and the summary.
+
+    Importing it again, or our own export of it, changes none of them.
+    """
+    freezer.move_to("2026-11-02 11:00:00+00:00")  # Monday noon, after the week
+    await async_add_person(hass, "Erik")
+    await written(hass)
+    data = CRONOMETER_WEEK.read_text(encoding="utf-8")
+
+    async def call(action: str, **data: Any) -> Any:
+        return await hass.services.async_call(
+            DOMAIN, action, data, blocking=True, return_response=True
+        )
+
+    async def seen() -> tuple[Any, ...]:
+        await written(hass)
+        events = await hass.services.async_call(
+            "calendar",
+            "get_events",
+            {
+                "entity_id": "calendar.erik_fasts_and_meals",
+                "start_date_time": "2026-10-26T00:00:00+01:00",
+                "end_date_time": "2026-11-02T00:00:00+01:00",
+            },
+            blocking=True,
+            return_response=True,
+        )
+        fasts = [
+            event["summary"]
+            for event in events["calendar.erik_fasts_and_meals"]["events"]
+            if event["summary"].startswith("Fast")
+        ]
+        week = await call("weekly_summary", last_day="2026-11-01")
+        return (
+            await rows(hass, Series.DAY_PROTEIN),
+            await rows(hass, Series.FAST_HOURS),
+            fasts,
+            week,
+        )
+
+    assert (await call("import_log", data=data))["added"] == 57
+    days, fast_rows, fasts, week = await seen()
+    # Every day of the week has its protein row, each night its fast, in both places.
+    assert [hour for hour, _ in days] == [
+        f"{day} 00:00" for day in ("Tue 27", "Wed 28", "Thu 29", "Fri 30", "Sat 31")
+    ] + ["Sun 01 00:00", "Mon 02 00:00"]
+    assert len(fast_rows) == len(fasts) >= 5
+    assert (week["first_day"], week["last_day"], week["logged_days"]) == (
+        "2026-10-26",
+        "2026-11-01",
+        6,
+    )
+    assert week["protein_g"] == pytest.approx(sum(mean for _, mean in days[:-1]), 0.01)
+
+    before = (days, fast_rows, fasts, week)
+    assert (await call("import_log", data=data))["added"] == 0
+    exported = await call("export_log", format="csv")
+    assert (await call("import_log", data=exported["csv"]))["added"] == 0
+    assert await seen() == before
