@@ -30,9 +30,8 @@ from datetime import datetime, timedelta
 
 PENDING_KEEP = timedelta(hours=12)  # a breakfast weighed early can be assigned at lunch
 PENDING_MAX = 50  # a scale left on, or a cat: the oldest go first
-CONTAINER_KEEP = timedelta(
-    hours=12
-)  # a tub weighed at breakfast still counts at dinner
+# A tub weighed at breakfast still counts at dinner; one from yesterday does not.
+CONTAINER_KEEP = timedelta(hours=12)
 
 
 @dataclass(frozen=True, slots=True)

@@ -256,7 +256,7 @@ class SharedScale:
             on_scale = self.share.settled(
                 event.time, event.grams, self._detector.reading_g
             )
-            self._container_weighed(on_scale.holder, event.grams)
+            self._container_weighed(on_scale.holder, event.grams, event.time)
         elif isinstance(event, PortionRemoved) and self._container_of_holder():
             self.share.lift()
         elif isinstance(event, PortionRemoved):
@@ -285,7 +285,9 @@ class SharedScale:
         weigher = None if holder is None else self._people.get(holder)
         return weigher is not None and weigher.log_mode == LOG_MODE_CONTAINER
 
-    def _container_weighed(self, person: str | None, grams: float) -> None:
+    def _container_weighed(
+        self, person: str | None, grams: float, time: datetime
+    ) -> None:
         """Log what was eaten from a container since it was last weighed.
 
         The container's content is shown as the holder's portion, but is never logged
@@ -297,11 +299,10 @@ class SharedScale:
         food = weigher.coordinator.record.selected_food
         if food is None:
             return
-        now = dt_util.utcnow()
         eaten = container_eaten(
-            weigher.container, food.id, grams, self._detector.min_portion_g, now
+            weigher.container, food.id, grams, self._detector.min_portion_g, time
         )
-        weigher.container = Container(food.id, grams, now)
+        weigher.container = Container(food.id, grams, time)
         if eaten is not None:
             weigher.coordinator.config_entry.async_create_task(
                 self._hass,
