@@ -39,6 +39,7 @@ from custom_components.mtor_balance.const import (
 from custom_components.mtor_balance.person.store import (
     STORAGE_MINOR_VERSION,
     STORAGE_VERSION,
+    atomic_write,
 )
 
 from .common import async_add_person
@@ -319,6 +320,42 @@ async def _reading(
 
 async def _grams_logged(hass: HomeAssistant) -> list[float]:
     return [entry["grams"] for entry in await _everything(hass)]
+
+
+@pytest.mark.usefixtures("weighing")
+async def test_a_portion_is_shown_only_once_it_is_on_disk(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Taking the portion off: Leucine today changes after the file is written, not before.
+
+    The scale's own update (the portion gone) and the clock come while the save is in
+    flight; they must not show the entry early, or a crash then would take back what a
+    sensor showed (found by the crash test, once in several runs).
+    """
+    await _reading(hass, freezer, "150", 3)
+    leucine = hass.states.get("sensor.erik_leucine_today").state
+    written = threading.Event()
+    release = threading.Event()
+
+    def slow_write(path: str, data: bytes) -> None:
+        release.wait(10)
+        atomic_write(path, data)
+        written.set()
+
+    with patch("custom_components.mtor_balance.person.store.atomic_write", slow_write):
+        hass.states.async_set(SCALE, "0", {"unit_of_measurement": "g"})
+        for _ in range(12):  # the scale's hold and the clock, while the file is written
+            await asyncio.sleep(0)
+            freezer.tick(timedelta(seconds=0.5))
+            async_fire_time_changed(hass)
+        assert not written.is_set()
+        assert hass.states.get("sensor.erik_leucine_today").state == leucine
+        release.set()
+        await hass.async_block_till_done()
+    assert written.is_set()
+    assert float(hass.states.get("sensor.erik_leucine_today").state) == pytest.approx(
+        float(leucine) + 1.5 * 1.116, abs=0.01
+    )
 
 
 @pytest.mark.usefixtures("weighing")

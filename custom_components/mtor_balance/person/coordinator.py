@@ -84,6 +84,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         )
         # Logged and removed entries, told (Meal event) once they are on disk.
         self._untold: list[tuple[str, Entry]] = []
+        self._saving = 0  # changes whose save is in flight
         self._stopped = False
         self._day: date | None = None
         self._scale_view = ScaleView()
@@ -287,7 +288,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         if view == self._scale_view:
             return
         self._scale_view = view
-        self.async_set_updated_data(self._compute())
+        self._async_recompute()
 
     async def async_log_portion(self, source: Source = Source.SCALE) -> Entry | None:
         """Log the portion on the scale as the selected food; None if there is none."""
@@ -350,10 +351,12 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         # Favourites, own foods, the log or the selection changed.
         self._food_choices = None
         self._week = None
+        self._saving += 1
         try:
             await self.files.async_save()
         finally:
-            self.async_set_updated_data(self._compute())
+            self._saving -= 1
+            self._async_recompute()
         self._async_saved()
 
     @callback
@@ -431,7 +434,14 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
 
     @callback
     def _async_recompute(self, _event: Event | None = None) -> None:
-        self.async_set_updated_data(self._compute())
+        """Recompute and tell the entities, unless a change is being saved.
+
+        The record holds a change before it is on disk; a recompute then (the scale, the
+        clock) would show it early, and a crash would take back what a sensor showed. The
+        last save to end publishes instead.
+        """
+        if not self._saving:
+            self.async_set_updated_data(self._compute())
 
     @callback
     def _async_clock(self, _now: datetime) -> None:
