@@ -76,7 +76,13 @@ async def test_log_nutrients_marks_leucine_estimated_only_when_it_was_estimated(
     state = hass.states.get("sensor.erik_leucine_today")
     assert state.attributes["leucine_estimated"] is True
     assert estimated["name"] == "Supplement"  # unnamed: in Home Assistant's language
+
+
+async def test_an_unnamed_supplement_is_named_in_home_assistants_language(
+    hass: HomeAssistant,
+) -> None:
     hass.config.language = "sv"
+    await async_add_person(hass, "Erik")
     unnamed = await _call(hass, "log_nutrients", {"protein_g": 20})
     assert unnamed["name"] == "Tillskott"
 
