@@ -456,9 +456,14 @@ def _meal_line(
         time=meal.start.astimezone(history.tz).strftime("%H:%M"),
         protein=texts.number(meal.protein_g, 0),
         leucine=texts.number(meal.leucine_g),
-        estimated=texts("calendar_estimated") if meal.leucine_estimated else "",
+        estimated=_estimated(texts, estimated=meal.leucine_estimated),
         at_target=texts("calendar_at_target") if at_target else "",
     )
+
+
+def _estimated(texts: Texts, *, estimated: bool) -> str:
+    """Return ' (estimated)' for an estimate; translations hold no leading spaces."""
+    return f" {texts('calendar_estimated')}" if estimated else ""
 
 
 def _day_totals(history: PersonHistory, day: date, texts: Texts) -> list[str]:
@@ -470,7 +475,7 @@ def _day_totals(history: PersonHistory, day: date, texts: Texts) -> list[str]:
             "calendar_day_totals",
             protein=texts.number(totals.protein_g, 0),
             leucine=texts.number(totals.leucine_g),
-            estimated=texts("calendar_estimated") if totals.leucine_estimated else "",
+            estimated=_estimated(texts, estimated=totals.leucine_estimated),
         )
     ]
 

@@ -23,16 +23,14 @@ from typing import Any
 import uuid
 
 from homeassistant.components.calendar import (
-    CalendarEntity,
-    CalendarEntityDescription,
-    CalendarEvent,
-)
-from homeassistant.components.calendar.const import (
     EVENT_END,
     EVENT_RRULE,
     EVENT_START,
     EVENT_SUMMARY,
+    CalendarEntity,
+    CalendarEntityDescription,
     CalendarEntityFeature,
+    CalendarEvent,
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError

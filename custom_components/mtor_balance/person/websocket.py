@@ -22,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from homeassistant.components.websocket_api import async_register_command
-from homeassistant.components.websocket_api.connection import ActiveConnection
-from homeassistant.components.websocket_api.const import WebSocketCommandHandler
-from homeassistant.components.websocket_api.decorators import (
+from homeassistant.components.websocket_api import (
+    ActiveConnection,
+    WebSocketCommandHandler,
+    async_register_command,
     async_response,
     websocket_command,
 )
