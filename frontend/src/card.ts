@@ -34,7 +34,7 @@ import {
   splitHours,
   uiLanguage,
 } from "./format";
-import { translator, type TextKey, type Translate } from "./i18n";
+import { cardLanguage, translator, type TextKey, type Translate } from "./i18n";
 import {
   EMPTY_G,
   chipsOf,
@@ -435,7 +435,7 @@ export class MtorBalanceCard extends LitElement {
     if (deleted) {
       this._setNotice({
         key: "deleted",
-        values: { food: deleted.name },
+        values: { food: this._entryName(deleted) },
         restoreEntry: deleted.entry_id,
       });
     }
@@ -451,7 +451,7 @@ export class MtorBalanceCard extends LitElement {
     if (removed) {
       this._setNotice({
         key: "undone",
-        values: { food: removed.name },
+        values: { food: this._entryName(removed) },
         restoreEntry: removed.entry_id,
       });
     }
@@ -466,7 +466,7 @@ export class MtorBalanceCard extends LitElement {
     }
     const restored = await this._run(() => restoreEntry(hass, entryId, logEntry));
     if (restored) {
-      this._setNotice({ key: "restored", values: { food: restored.name } });
+      this._setNotice({ key: "restored", values: { food: this._entryName(restored) } });
     }
   }
 
@@ -482,7 +482,7 @@ export class MtorBalanceCard extends LitElement {
       this._loggedGrams = undefined;
       this._setNotice({
         key: "undone",
-        values: { food: removed.name },
+        values: { food: this._entryName(removed) },
         restoreEntry: removed.entry_id,
       });
     }
@@ -493,10 +493,23 @@ export class MtorBalanceCard extends LitElement {
       key: "logged",
       values: {
         grams: typeof entry.grams === "number" ? formatGrams(entry.grams, this._lang) : "",
-        food: entry.name,
+        food: this._entryName(entry),
       },
       undoEntry: entry.entry_id,
     });
+  }
+
+  /**
+   * A logged entry's name in the card's language: the food's name in it (the command's
+   * answer has both), else the name the day's list has for it, else the stored name.
+   */
+  private _entryName(entry: Entry): string {
+    const own = cardLanguage(this._lang) === "sv" ? entry.name_sv : entry.name_en;
+    if (own) {
+      return own;
+    }
+    const listed = this._view?.entries?.find((shown) => shown.entry_id === entry.entry_id);
+    return listed?.name ?? entry.name;
   }
 
   private _setNotice(notice: Notice | undefined): void {
@@ -706,8 +719,10 @@ export class MtorBalanceCard extends LitElement {
         ${t("settled")} · ${formatGrams(settled, lang)}
       </span>`;
     } else if (view.scale?.in_use_by && live !== null && live >= EMPTY_G) {
+      // Someone else's portion: say how to take it over when this person can (Weigh for me).
+      const canTake = Boolean(view.scale.shared && !view.scale.claimed);
       status = html`<span class="badge in-use"
-        >${t("in_use_by", { name: view.scale.in_use_by })}</span
+        >${t(canTake ? "in_use_by_take" : "in_use_by", { name: view.scale.in_use_by })}</span
       >`;
     } else if (live === null) {
       status = html`<span class="muted">${t("scale_unavailable")}</span>`;
@@ -798,7 +813,8 @@ export class MtorBalanceCard extends LitElement {
             }</span
           >
           ${
-            target > 0
+            // Only a portion is set against the per-meal target, never a per-100 g value.
+            target > 0 && leucine !== null
               ? html`<span class="muted meal-target"
                   >${
                     mealTotal !== null
@@ -841,10 +857,29 @@ export class MtorBalanceCard extends LitElement {
             : html`<span class="muted"
                 >${t(view.log_mode === "container" ? "container_hint" : "log_on_removal")}</span
               >`
-          : html`${view.scale_entity ? html`<span class="muted">${t("put_on_scale")}</span>` : nothing}
+          : html`${view.scale_entity ? this._scaleHint(view, food) : nothing}
             ${view.selected_food ? this._renderManual() : nothing}`
       }
     </div>`;
+  }
+
+  /** What to do next with a chosen food and no settled portion; it follows the scale. */
+  private _scaleHint(view: TodayView, food: FoodView): TemplateResult | typeof nothing {
+    const live = this._live();
+    if (live !== null && live >= EMPTY_G) {
+      return nothing; // something is on the scale, settling: the badge says so
+    }
+    const entries = Array.isArray(view.entries) ? view.entries : [];
+    const latest = entries.reduce<Entry | undefined>(
+      (last, entry) => (!last || Date.parse(entry.time) > Date.parse(last.time) ? entry : last),
+      undefined,
+    );
+    // Just logged and taken off: the hint is for the next portion.
+    const text =
+      view.selected_food && latest?.food === food.id
+        ? this._t("next_portion", { food: food.name })
+        : this._t("put_on_scale");
+    return html`<span class="muted scale-hint">${text}</span>`;
   }
 
   private _renderManual(): TemplateResult {
@@ -1225,9 +1260,17 @@ export class MtorBalanceCard extends LitElement {
       return nothing;
     }
     const time = formatTime(next.time, this.hass, this._now);
+    // A suggested time already past is never shown as upcoming: the meal is due now.
+    const due = next.time ? Date.parse(next.time) <= this._now : false;
     return html`<div class="panel stat next-meal">
       <h3>${t("next_meal")}</h3>
-      ${time ? html`<div class="big">${t("next_meal_at", { time })}</div>` : nothing}
+      ${
+        time
+          ? html`<div class="big next-meal-time">
+              ${due ? t("next_meal_now") : t("next_meal_at", { time })}
+            </div>`
+          : nothing
+      }
       ${next.reason_text ? html`<div class="reason">${next.reason_text}</div>` : nothing}
       ${
         typeof next.add_protein_g === "number"

@@ -19,16 +19,41 @@ declare global {
   }
 }
 
-// The module may be loaded twice (as the integration's module and as a dashboard resource).
-if (!customElements.get(CARD_TYPE)) {
-  customElements.define(CARD_TYPE, MtorBalanceCard);
+const ELEMENTS: [string, CustomElementConstructor][] = [
+  [CARD_TYPE, MtorBalanceCard],
+  [EDITOR_TYPE, MtorBalanceCardEditor],
+  [STRATEGY_TYPE, MtorBalanceDashboardStrategy],
+];
+
+/** Define the elements in `registry`, each once (the module may be loaded twice). */
+function defineIn(registry: CustomElementRegistry): void {
+  for (const [tag, element] of ELEMENTS) {
+    if (registry.get(tag)) {
+      continue;
+    }
+    try {
+      registry.define(tag, element);
+    } catch (err) {
+      console.error(`mtor-balance-card: ${tag} is not defined`, err);
+    }
+  }
 }
-if (!customElements.get(EDITOR_TYPE)) {
-  customElements.define(EDITOR_TYPE, MtorBalanceCardEditor);
-}
-if (!customElements.get(STRATEGY_TYPE)) {
-  customElements.define(STRATEGY_TYPE, MtorBalanceDashboardStrategy);
-}
+
+// Home Assistant's app bundle replaces `window.customElements` with a scoped custom element
+// registry (a polyfill) when it starts, and the dashboard looks elements up there only. As a
+// dashboard resource (what the integration adds) this module runs after that. Loaded any other
+// way (an extra module, with Lovelace resources in YAML) it can run first, and its elements
+// would land in the browser's native registry, unseen by the dashboard ("Configuration error").
+// The polyfill defines each of the app's elements natively too, so once the app's root element
+// <home-assistant> is defined, the swap has happened: define the elements again in the
+// registry that is there now.
+const registry = window.customElements;
+defineIn(registry);
+void registry.whenDefined("home-assistant").then(() => {
+  if (window.customElements !== registry) {
+    defineIn(window.customElements);
+  }
+});
 
 function pickerLanguage(): string {
   try {

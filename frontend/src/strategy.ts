@@ -90,7 +90,9 @@ export function personView(person: Person, t: Translate, path: string): Config {
       ],
     });
   }
-  return { title: person.name, path, icon: "mdi:scale-balance", type: "sections", sections };
+  // No icon: Home Assistant's tab bar (hui-root) shows a view with an icon as the icon alone,
+  // so two people were two identical tabs; with a title alone each tab is the person's name.
+  return { title: person.name, path, type: "sections", sections };
 }
 
 export class MtorBalanceDashboardStrategy extends HTMLElement {

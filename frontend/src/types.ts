@@ -20,6 +20,9 @@ export interface Entry {
   entry_id: string;
   time: string;
   name: string;
+  // The food's names (answers of the entry commands); `name` is as it was logged.
+  name_en?: string;
+  name_sv?: string;
   food?: string | null;
   grams?: number | null;
   protein_g: number;

@@ -318,7 +318,10 @@ describe("a shared scale", () => {
       { entry_id: "entry_erik" },
       view({ scale: { shared: true, claimed: false, in_use_by: "Anna" } }),
     );
-    expect(text($(card, ".scale-status"))).toBe("On the scale for Anna");
+    // Whose portion it is, and how to take it over (Weigh for me, then a food: two taps).
+    expect(text($(card, ".scale-status"))).toBe(
+      "On the scale for Anna — tap Weigh for me to take it",
+    );
     $(card, ".claim")?.click();
     await settle(card);
     expect(calls(hass, "mtor_balance/claim_scale")).toEqual([
@@ -327,6 +330,24 @@ describe("a shared scale", () => {
     hass.push(view({ scale: { shared: true, claimed: true, in_use_by: null } }));
     await settle(card);
     expect($(card, ".claim")).toBeNull();
+  });
+
+  it("says in Swedish whose portion is on the scale and how to take it", async () => {
+    hass = fakeHass("sv");
+    withScale("120");
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({ language: "sv", scale: { shared: true, claimed: false, in_use_by: "Anna" } }),
+    );
+    expect(text($(card, ".scale-status"))).toBe(
+      "På vågen för Anna — tryck Väg åt mig för att ta den",
+    );
+    expect(text($(card, ".claim"))).toBe("Väg åt mig");
+    // Only while this person can take it: with their own claim running, just whose it is.
+    hass.push(view({ language: "sv", scale: { shared: true, claimed: true, in_use_by: "Anna" } }));
+    await settle(card);
+    expect(text($(card, ".scale-status"))).toBe("På vågen för Anna");
   });
 
   it("logs a portion nobody claimed with one tap", async () => {
@@ -730,5 +751,137 @@ describe("lifecycle", () => {
     expect(cardClass.getConfigElement().tagName.toLowerCase()).toBe("mtor-balance-card-editor");
     expect(cardClass.getStubConfig()).toEqual({});
     await settle();
+  });
+});
+
+describe("one language", () => {
+  const NO_ENGLISH = /Logged|Removed|Deleted|Undo|Cottage|Chicken|cheese|breast|put back/;
+
+  it("names foods in Swedish in every notice: log, undo, delete, restore", async () => {
+    hass = fakeHass("sv");
+    withScale("150");
+    card = await mount(hass, { entry_id: "entry_erik" }, view({ ...SETTLED, language: "sv" }));
+    $(card, ".chip-predicted")?.click();
+    await settle(card);
+    expect(text($(card, ".notice"))).toBe("Loggade 150 g Keso. Ångra");
+    $(card, ".undo-notice")?.click();
+    await settle(card);
+    expect(text($(card, ".notice"))).toBe("Tog bort Keso. Ångra");
+    $(card, ".undo-last")?.click();
+    await settle(card);
+    expect(text($(card, ".notice"))).toBe("Tog bort Kycklingbröst. Ångra");
+    $(card, '[data-entry="e1"] .delete')?.click();
+    await settle(card);
+    $(card, ".confirm-delete")?.click();
+    await settle(card);
+    expect(text($(card, ".notice"))).toBe("Raderade Keso. Ångra");
+    $(card, ".restore-notice")?.click();
+    await settle(card);
+    expect(text($(card, ".notice"))).toBe("Lade tillbaka Keso.");
+    expect(text(card.shadowRoot?.querySelector(".notice"))).not.toMatch(NO_ENGLISH);
+  });
+
+  it("takes the name from the day's list when an answer has only the stored name", async () => {
+    hass = fakeHass("sv");
+    hass.handlers["mtor_balance/undo"] = () => ({
+      entry: { entry_id: "e2", time: "2026-11-02T06:35:00+00:00", name: "Chicken breast" },
+    });
+    const swedish = view({ language: "sv" });
+    swedish.entries = swedish.entries!.map((entry) =>
+      entry.entry_id === "e2" ? { ...entry, name: "Kycklingbröst" } : entry,
+    );
+    card = await mount(hass, { entry_id: "entry_erik" }, swedish);
+    $(card, ".undo-last")?.click();
+    await settle(card);
+    expect(text($(card, ".notice"))).toBe("Tog bort Kycklingbröst. Ångra");
+  });
+
+  it("says what the week counts: the 7 days before today", async () => {
+    hass = fakeHass("sv");
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({
+        language: "sv",
+        week: {
+          first_day: "2026-10-26",
+          last_day: "2026-11-01",
+          days: 7,
+          logged_days: 0,
+          protein_g_per_day: 0,
+          leucine_g_per_day: 0,
+          meals_at_target: 0,
+          fasts: 0,
+        },
+      }),
+    );
+    expect(text($(card, ".week h3"))).toBe("De 7 dagarna före i dag");
+  });
+});
+
+describe("the scale's hint follows the state", () => {
+  it("asks for the next portion once the chosen food was logged and taken off", async () => {
+    hass = fakeHass("sv");
+    const chosen = view({ language: "sv", selected_food: { ...KESO, name: "Keso" } });
+    card = await mount(hass, { entry_id: "entry_erik" }, chosen);
+    // Chosen, not logged yet (the latest entry is another food).
+    expect(text($(card, ".scale-hint"))).toBe(
+      "Lägg den på vågen; väljer du en mat igen ersätter den.",
+    );
+    const logged = view({ ...chosen });
+    logged.entries = [
+      ...(logged.entries ?? []),
+      {
+        entry_id: "e3",
+        time: new Date(NOW).toISOString(),
+        name: "Keso",
+        food: "01012",
+        grams: 150,
+        protein_g: 18.6,
+        leucine_g: 1.91,
+        source: "scale",
+      },
+    ];
+    hass.push(logged);
+    await settle(card);
+    expect(text($(card, ".scale-hint"))).toBe(
+      "Nästa portion: lägg den på vågen; Keso är fortfarande vald, tryck på en annan mat för att byta.",
+    );
+    // Something on the scale, not settled yet: the badge speaks, no hint.
+    withScale("60");
+    await settle(card);
+    expect($(card, ".scale-hint")).toBeNull();
+  });
+});
+
+describe("the next meal and per-100 g values", () => {
+  it("never shows a time already past as upcoming", async () => {
+    hass = fakeHass("sv");
+    const next = view().next_meal!;
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({ language: "sv", next_meal: { ...next, time: "2026-11-02T10:30:00+00:00" } }),
+    );
+    expect(text($(card, ".next-meal-time"))).toBe("Nu");
+    hass.push(view({ language: "sv", next_meal: { ...next, time: "2026-11-02T11:30:00+00:00" } }));
+    await settle(card);
+    expect(text($(card, ".next-meal-time"))).toBe("runt 12:30");
+    // The clock passes it: now it is due.
+    vi.advanceTimersByTime(31 * 60_000);
+    await settle(card);
+    expect(text($(card, ".next-meal-time"))).toBe("Nu");
+  });
+
+  it("never sets a per-100 g value against the per-meal target", async () => {
+    hass = fakeHass("sv");
+    card = await mount(
+      hass,
+      { entry_id: "entry_erik" },
+      view({ language: "sv", selected_food: { ...KESO, name: "Keso" } }),
+    );
+    expect(text($(card, ".portion-leucine"))).toBe("1,27 g per 100 g");
+    expect($(card, ".meal-target")).toBeNull();
+    expect(text($(card, ".food .nutrients"))).not.toContain("per måltid");
   });
 });

@@ -26,6 +26,9 @@ describe("the dashboard strategy", () => {
       views: { path: string; title: string; sections: { cards: { type: string }[] }[] }[];
     };
     expect(config.views.map((view) => view.path)).toEqual(["anna-oberg", "anna-oberg-2"]);
+    // Each tab is named after its person (an icon would show alone, without the name).
+    expect(config.views.map((view) => view.title)).toEqual(["Anna Öberg", "Anna Öberg"]);
+    expect(config.views.every((view) => !("icon" in view))).toBe(true);
     const [view] = config.views;
     expect(view.sections[0].cards[0]).toEqual({
       type: "custom:mtor-balance-card",

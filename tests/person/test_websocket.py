@@ -116,6 +116,53 @@ async def test_a_deleted_entry_is_put_back_by_the_cards_undo(
     assert again["entry"]["grams"] == 200
 
 
+async def test_an_entry_is_named_in_the_cards_language_in_every_answer(
+    client: MockHAClientWebSocket,
+) -> None:
+    # Home Assistant's language is English: the entry is stored as "Cottage cheese".
+    logged = await _call(
+        client,
+        "log_food",
+        entry_id="entry_erik",
+        food_id="01012",
+        grams=150,
+        language="sv",
+    )
+    entry = logged["entry"]
+    assert (entry["name"], entry["name_en"], entry["name_sv"]) == (
+        "Keso",
+        "Cottage cheese",
+        "Keso",
+    )
+    undone = await _call(client, "undo", entry_id="entry_erik", language="sv-SE")
+    assert undone["entry"]["name"] == "Keso"
+    restored = await _call(
+        client,
+        "restore_entry",
+        entry_id="entry_erik",
+        log_entry_id=entry["entry_id"],
+        language="sv",
+    )
+    assert restored["entry"]["name"] == "Keso"
+    deleted = await _call(
+        client,
+        "delete_entry",
+        entry_id="entry_erik",
+        log_entry_id=entry["entry_id"],
+        language="en",
+    )
+    assert deleted["entry"]["name"] == "Cottage cheese"
+    assert deleted["entry"]["name_sv"] == "Keso"
+    # Without a language: the name as stored, with both food names beside it.
+    again = await _call(
+        client, "log_food", entry_id="entry_erik", food_id="01012", grams=100
+    )
+    assert (again["entry"]["name"], again["entry"]["name_sv"]) == (
+        "Cottage cheese",
+        "Keso",
+    )
+
+
 async def test_search_in_swedish_shows_swedish_names_and_both_names(
     client: MockHAClientWebSocket,
 ) -> None:

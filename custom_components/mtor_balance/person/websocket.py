@@ -12,6 +12,11 @@ Commands (all take `entry_id`, the person's config entry, except `mtor_balance/p
 - `mtor_balance/log_food` (`food_id`, `grams`): log grams of a food without the scale.
 - `mtor_balance/delete_entry` (`log_entry_id`) and `mtor_balance/undo`.
 
+The commands that change an entry answer with it (`{"entry": ...}`). An entry of a food has
+the food's `name_en` and `name_sv`, and, with `language`, its `name` in that language (the
+stored name is in Home Assistant's language when it was logged); so the card names a food in
+its notices as it does in its list.
+
 Errors a person can cause (an unknown food, nothing on the scale, nothing to undo) are
 translated `HomeAssistantError`s; Home Assistant's websocket layer sends their translation
 key and placeholders with the error, so the card can show them in the viewer's language.
@@ -38,7 +43,7 @@ import probatio
 from ..const import DOMAIN
 from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
-from ..core.model import Food, Source
+from ..core.model import Entry, Food, Source
 from .action_fields import MAX_GRAMS, TEXT, amount
 from .coordinator import PersonCoordinator
 from .household import async_get_household
@@ -189,7 +194,12 @@ def _entry_command(
     """Return a command that acts for a person and answers with the entry it changed."""
 
     @websocket_command(
-        {probatio.Required("type"): f"{DOMAIN}/{command}", **_PERSON, **fields}
+        {
+            probatio.Required("type"): f"{DOMAIN}/{command}",
+            **_PERSON,
+            probatio.Optional("language"): cv.string,
+            **fields,
+        }
     )
     @async_response
     async def handle(
@@ -197,12 +207,30 @@ def _entry_command(
         connection: ActiveConnection,
         msg: dict[str, Any],
     ) -> None:
-        result = await act(_person(hass, msg["entry_id"]), msg)
+        person = _person(hass, msg["entry_id"])
+        result = await act(person, msg)
         connection.send_result(
-            msg["id"], None if result is None else {"entry": entry_as_dict(result)}
+            msg["id"],
+            None
+            if result is None
+            else {"entry": _entry_answer(person, result, msg.get("language"))},
         )
 
     return handle
+
+
+def _entry_answer(
+    person: PersonCoordinator, entry: Entry, language: str | None
+) -> dict[str, Any]:
+    """Return an entry with its food's names; `name` in `language` when one is given."""
+    answer = entry_as_dict(entry)
+    food = None if entry.food_id is None else person.record.foods.get(entry.food_id)
+    if food is not None:
+        answer["name_en"] = food.name
+        answer["name_sv"] = food.name_sv or food.name
+        if language:
+            answer["name"] = food.name_in(food_language(language))
+    return answer
 
 
 async def _select(person: PersonCoordinator, msg: dict[str, Any]) -> None:
@@ -213,7 +241,7 @@ async def _select(person: PersonCoordinator, msg: dict[str, Any]) -> None:
 
 
 async def _claim(person: PersonCoordinator, _msg: dict[str, Any]) -> None:
-    person.require_scale().async_claim(person)
+    await person.async_claim_scale()
 
 
 async def _assign(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
