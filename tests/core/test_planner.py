@@ -526,14 +526,45 @@ def test_last_chance_keeps_two_hours_after_the_previous_meal() -> None:
     result = suggest([entry(local(WED, 17, 15), 3.0)], local(WED, 17, 30))
     assert result.reason is Reason.LAST_CHANCE
     assert result.time == local(WED, 19, 30)
-    result = suggest([entry(local(WED, 18, 45), 3.0)], local(WED, 19))
+    # A meal at 18:45 leaves no room for another: once it is over, the next window.
+    result = suggest([entry(local(WED, 18, 45), 3.0)], local(WED, 19, 35))
     assert result.reason is Reason.NEXT_WINDOW
 
 
 def test_no_last_chance_when_no_separate_meal_fits() -> None:
-    result = suggest([entry(local(WED, 19, 10), 3.0)], local(WED, 19, 20))
+    result = suggest([entry(local(WED, 19, 10), 3.0)], local(WED, 19, 56))
     assert result.reason is Reason.NEXT_WINDOW
     assert result.time == local(THU, 12)
+
+
+def test_the_last_meal_of_the_day_grows_to_what_the_day_needs() -> None:
+    # 37.5 g at 18:45 is at target, but no other meal fits before 20:00: add up to the
+    # day's 128 g within one meal's 100 g (1.25 g/kg), not only up to 0.3 g/kg.
+    result = suggest([entry(local(WED, 18, 45), 3.0)], local(WED, 19))
+    assert result.reason is Reason.ADD_TO_MEAL
+    assert result.meals_left == 1
+    assert result.target_protein_g == 100
+    assert result.meal_max_protein_g == 100
+    assert result.target_evidence is Evidence.TROMMELEN_2023
+    assert result.add_protein_g == 65  # 100 - 37.5, in 5-g steps
+    assert result.day_protein_eaten_g == 37.5
+    assert result.day_protein_remaining_g == 90.5
+    assert result.behind is True  # the day began at 12:00 with three meals planned
+    # With two meals still to come, a meal at target is not grown.
+    assert suggest([entry(local(WED, 12), 3.0)], local(WED, 12, 10)).reason is (
+        Reason.REFRACTORY
+    )
+    # Nearly what the day needs: no add-now for a few grams.
+    eaten = [entry(local(WED, 12), 6.6), entry(local(WED, 18, 45), 3.0, 40.0)]
+    assert suggest(eaten, local(WED, 19)).reason is Reason.NEXT_WINDOW
+
+
+def test_an_open_feeding_stops_growing_an_hour_after_its_first_entry() -> None:
+    eaten = [entry(local(WED, 12) + timedelta(minutes=m), 0.5) for m in (0, 30, 55)]
+    result = suggest(eaten, local(WED, 12, 58))
+    assert result.reason is Reason.ADD_TO_MEAL
+    assert result.meal_open_until == local(WED, 13)  # not 13:40 (45 min after 12:55)
+    assert suggest(eaten, local(WED, 13, 5)).reason is not Reason.ADD_TO_MEAL
 
 
 def test_last_chance_is_now_late_in_the_window() -> None:
@@ -593,12 +624,17 @@ def test_regular_meals_end_an_hour_before_bed() -> None:
 
 def test_a_late_first_meal_of_a_flexible_window_waits_for_the_morning() -> None:
     profile = make_profile(start=None)
-    for first in (local(WED, 21), local(WED, 23, 50)):
+    for first, now in ((local(WED, 21), 50), (local(WED, 23, 50), 5)):
         result = suggest(
-            [entry(first, 3.2, 40.0)], first + timedelta(minutes=5), profile
+            [entry(first, 3.2, 40.0)], first + timedelta(minutes=now), profile
         )
         assert result.reason is Reason.FAST_GOAL
         assert result.time == first + timedelta(hours=16)
+    # While the 21:00 meal is open it is the day's only one: it grows (bed at 23:00).
+    first = local(WED, 21)
+    result = suggest([entry(first, 3.2, 40.0)], first + timedelta(minutes=5), profile)
+    assert result.reason is Reason.ADD_TO_MEAL
+    assert result.add_protein_g == 60
 
 
 def test_a_night_snack_does_not_open_the_flexible_window() -> None:

@@ -213,7 +213,8 @@ ROWS = [
         Reason.ADD_TO_MEAL,
         Evidence.MOORE_2015,
         "Areta 2013: 10 g pulses gave 31-48 % less MPS than 20 g every 3 h: make it a meal",
-        checks={"add_protein_g": 45.0},
+        # 108 g left over 14:00, 17:00 and a last meal 2 h later (19:00): 36 g a meal.
+        checks={"add_protein_g": 30.0, "meals_left": 3},
     ),
     row(
         "hourly_10_g_closed_asks_for_a_real_meal_not_a_top_up",
@@ -261,7 +262,7 @@ ROWS = [
         "flexible_window_first_meal_at_21_never_feeds_at_night",
         BO,
         [eat(WED, "21:00", "chicken_breast", 130)],
-        at(WED, "21:30"),
+        at(WED, "21:50"),
         (at(THU, "13:00"), at(THU, "13:00")),
         Reason.FAST_GOAL,
         Evidence.PLAN,

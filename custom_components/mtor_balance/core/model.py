@@ -86,6 +86,10 @@ class Food(NamedTuple):
     usda_ndb: str | None = None
     common: bool = False
     recipe: Recipe | None = None  # an own food cooked from ingredients
+    # Swedish synonyms, "|"-separated ("mellanmjölk|lättmjölk"), found like names.
+    synonyms: str = ""
+    # Household units, "key=grams|key=grams" (grams per one unit); see core/amounts.py.
+    units: str = ""
 
     def name_in(self, language: str) -> str:
         """Return the food's name in `language` ("sv" or anything else for English)."""
@@ -186,13 +190,18 @@ class Profile:
 KCAL_PER_G_PROTEIN = 4.0
 
 
+# The leucine per meal that studies tested: about 2-3 g (nutrition.md §3.1); a per-kg
+# default stops there instead of growing with body mass (docs/planner.md).
+MAX_DEFAULT_LEUCINE_G = 3.0
+
+
 def default_leucine_target_g(body_mass_kg: float, age_group: AgeGroup) -> float:
-    """Leucine per meal: young max(2.0, 0.025/kg), older max(3.0, 0.04/kg), rounded to 0.1 g."""
+    """Leucine per meal: young 0.025 g/kg within 2-3 g, older 3.0 g, rounded to 0.1 g."""
     if age_group is AgeGroup.OLDER:
-        target = max(3.0, 0.04 * body_mass_kg)
-    else:
-        target = max(2.0, 0.025 * body_mass_kg)
-    return round(target, 1)
+        return (
+            MAX_DEFAULT_LEUCINE_G  # 0.04 g/kg (Moore 2015 x ~10 %) reaches it at 75 kg
+        )
+    return round(min(max(2.0, 0.025 * body_mass_kg), MAX_DEFAULT_LEUCINE_G), 1)
 
 
 def default_protein_target_g(body_mass_kg: float, age_group: AgeGroup) -> float:

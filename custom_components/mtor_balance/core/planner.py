@@ -41,7 +41,7 @@ import math
 
 from .days import day_of, local_time
 from .log import IntakeLog, Meal
-from .model import AgeGroup, DayType, Profile
+from .model import MAX_DEFAULT_LEUCINE_G, AgeGroup, DayType, Profile
 from .training import TrainingSession, merge_sessions, sessions_from_schedule
 
 # --- Judging a meal (Moore 2015; nutrition.md §4) ---------------------------------------
@@ -54,6 +54,12 @@ FREE_AMINO_ACID_SHARE = (
     0.15  # leucine above 15 % of protein: free amino acids were added
 )
 ADD_STEP_G = 5.0  # "add about N g": rounded up to 5 g
+# The leucine a meal is judged by stays within what was tested: about 2-3 g a meal
+# (Norton & Layman 2006, Katsanos 2006, Devries 2018; Jäger 2017: 0.7-3 g a dose).
+MAX_LEUCINE_TARGET_G = MAX_DEFAULT_LEUCINE_G
+# A feeding is a meal eaten within an hour of its first entry; protein spread over longer
+# is grazing: it earns no large-meal spacing (Areta 2013: small frequent pulses did less).
+FEEDING_SPAN = timedelta(hours=1)
 
 # --- Spacing (Areta 2013; Trommelen 2023) -----------------------------------------------
 REFRACTORY = timedelta(hours=3)
@@ -78,6 +84,9 @@ LOW_DAY_PROTEIN_G_PER_KG: dict[AgeGroup, float] = {
 HIGH_DAY_FACTOR = 1.25
 HIGH_DAY_PROTEIN_G_PER_KG = (1.6, 2.2)  # Morton 2018: plateau, upper confidence limit
 ESPEN_MIN_G_PER_KG = 1.0  # older adults (Deutz 2014)
+# A fasting goal over a day leaves days without a meal: opt-in with a safety notice
+# (nutrition.md §4), and for older adults under the ESPEN minimum on those days.
+LONG_FAST_H = 24.0
 
 # --- Sleep (Res 2012; Trommelen 2016) ---------------------------------------------------
 PRE_BED = timedelta(hours=1)  # regular meals end an hour before bed
@@ -120,6 +129,7 @@ class Reason(StrEnum):
     NEXT_WINDOW = "next_window"
     FAST_DAY = "fast_day"
     LOW_PROTEIN_DAY = "low_protein_day"
+    AFTER_GRAZING = "after_grazing"
     NOW = "now"
 
 
@@ -143,8 +153,13 @@ class Evidence(StrEnum):
 class Suggestion:
     """The next suggested meal. Times are aware and in UTC.
 
-    `day` and the `day_*` fields describe the plan day the suggested meal belongs to.
-    `add_protein_g` and `meal_open_until` are set only for `Reason.ADD_TO_MEAL`.
+    Every number can be explained from the others: `target_protein_g` is what the day
+    still needs (`day_protein_remaining_g` = `day_protein_target_g` -
+    `day_protein_eaten_g`) over the `meals_left` that still fit, at least the per-meal
+    dose and at most `meal_max_protein_g` (1.25 g/kg); `day` and the `day_*` fields
+    describe the plan day the suggested meal belongs to. `behind` is set only for a day
+    that has started. `add_protein_g` and `meal_open_until` are set only for
+    `Reason.ADD_TO_MEAL`.
     """
 
     time: datetime
@@ -163,6 +178,8 @@ class Suggestion:
     behind: bool = False
     add_protein_g: float = 0.0
     meal_open_until: datetime | None = None
+    day_protein_eaten_g: float = 0.0
+    meal_max_protein_g: float = 0.0
 
     @property
     def add_now_g(self) -> float | None:
@@ -172,12 +189,17 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class EspenShortfall:
-    """A weekday whose planned protein is under the ESPEN minimum for an older adult."""
+    """Days whose planned protein is under the ESPEN minimum for an older adult.
 
-    weekday: int  # 0 = Monday
+    A weekday of the plan (`weekday`, 0 = Monday), or (`weekday` None) the days a fasting
+    goal over 24 h leaves without a meal, `days_per_week` of them on average.
+    """
+
+    weekday: int | None
     day_type: DayType
     planned_protein_g: float
     minimum_g: float
+    days_per_week: float = 1.0
 
 
 # --- Targets ------------------------------------------------------------------------------
@@ -188,6 +210,25 @@ def planned_day_type(profile: Profile, day: date) -> DayType:
     if not profile.plan:
         return DayType.NORMAL
     return profile.plan[day.weekday() % len(profile.plan)]
+
+
+def leucine_target(profile: Profile) -> float:
+    """Return the leucine (g) a meal is judged by: the person's target, at most 3 g.
+
+    The per-meal leucine that studies tested is about 2-3 g (nutrition.md §3.1); a larger
+    target (a per-kg default of a heavy body) would ask more than any evidence covers.
+    """
+    return min(profile.leucine_target_g, MAX_LEUCINE_TARGET_G)
+
+
+def max_meal_protein_g(profile: Profile) -> float:
+    """Return the most protein (g) one meal is planned with: 1.25 g/kg (Trommelen 2023)."""
+    return MAX_MEAL_PROTEIN_G_PER_KG * profile.body_mass_kg
+
+
+def is_grazing(meal: Meal) -> bool:
+    """Return whether a feeding spread over more than an hour from its first entry."""
+    return meal.end - meal.start > FEEDING_SPAN
 
 
 def meal_dose_g(profile: Profile, day_type: DayType = DayType.NORMAL) -> float:
@@ -260,13 +301,12 @@ def meal_targets(profile: Profile, day_type: DayType) -> tuple[float, float]:
     """
     if day_type is DayType.FAST:
         day_type = DayType.NORMAL
-    mass = profile.body_mass_kg
     target = daily_protein_target(profile, day_type)
     per_meal = target / planned_meals(profile, day_type)
     if day_type is not DayType.LOW_PROTEIN:
         per_meal = max(per_meal, meal_dose_g(profile, day_type))
-    per_meal = min(per_meal, MAX_MEAL_PROTEIN_G_PER_KG * mass)
-    return profile.leucine_target_g, float(max(1, round(per_meal)))
+    per_meal = min(per_meal, max_meal_protein_g(profile))
+    return leucine_target(profile), float(max(1, round(per_meal)))
 
 
 def is_meal(meal: Meal, profile: Profile) -> bool:
@@ -278,7 +318,7 @@ def meal_at_target(meal: Meal, profile: Profile, day_type: DayType) -> bool:
     """Return whether a meal reaches the protein dose and 80 % of the leucine target."""
     return (
         meal.protein_g >= meal_dose_g(profile, day_type) - 1e-9
-        and meal.leucine_g >= LEUCINE_SHARE_OF_TARGET * profile.leucine_target_g - 1e-9
+        and meal.leucine_g >= LEUCINE_SHARE_OF_TARGET * leucine_target(profile) - 1e-9
     )
 
 
@@ -302,14 +342,17 @@ def refractory_period(meal: Meal, profile: Profile) -> timedelta:
     """Return how long after `meal` the next meal should wait (0 for snacks).
 
     3 h after a meal (Areta 2013); +1 h when its leucine reaches 2x the target or its
-    protein 0.6 g/kg, +2 h at 3x or 0.9 g/kg, at most 5 h (Trommelen 2023).
+    protein 0.6 g/kg, +2 h at 3x or 0.9 g/kg, at most 5 h (Trommelen 2023). Protein
+    grazed over more than an hour is no large meal: 3 h after it stops (Areta 2013).
     """
     if not is_meal(meal, profile):
         return timedelta(0)
+    if is_grazing(meal):
+        return REFRACTORY
     steps = sum(
         1
         for leucine_times, protein_per_kg in LARGE_MEAL_STEPS
-        if meal.leucine_g >= leucine_times * profile.leucine_target_g
+        if meal.leucine_g >= leucine_times * leucine_target(profile)
         or meal.protein_g >= protein_per_kg * profile.body_mass_kg
     )
     return min(REFRACTORY + steps * LARGE_MEAL_EXTRA, MAX_REFRACTORY)
@@ -333,7 +376,23 @@ def espen_shortfalls(
         planned = daily_protein_target(profile, day_type)
         if planned < minimum - 1e-9:
             found.append(EspenShortfall(weekday, day_type, planned, minimum))
+    skipped = days_without_meal_share(profile.fast_goal_h)
+    if skipped > 0 and len(found) < 7:
+        share = (7 - len(found)) * skipped
+        found.append(EspenShortfall(None, DayType.NORMAL, 0.0, minimum, share))
     return tuple(found)
+
+
+def days_without_meal_share(fast_goal_h: float) -> float:
+    """Return the share of eating days a fasting goal leaves without a meal (0 to < 1).
+
+    A goal over 24 h, counted from a day's last meal, runs past the next day's window:
+    ceil(goal / 24) - 1 days without a meal after each day with one (36 h: every other day).
+    """
+    if fast_goal_h <= LONG_FAST_H:
+        return 0.0
+    skipped = math.ceil(fast_goal_h / LONG_FAST_H - 1e-9) - 1
+    return skipped / (skipped + 1)
 
 
 # --- Windows --------------------------------------------------------------------------
@@ -435,6 +494,8 @@ class _Targets:
     remaining_g: float
     meals_left: int
     behind: bool
+    eaten_g: float
+    max_g: float
 
 
 class _Kind(StrEnum):
@@ -532,7 +593,13 @@ class _Planner:
         return self._build(slot, Reason.FAST_DAY, _Kind.REGULAR, fast_ends)
 
     def _add_to_meal(self) -> Suggestion | None:
-        """Advise adding to an open meal that is under target (step 1)."""
+        """Advise adding to an open meal (step 1).
+
+        A meal under target grows to the meal's target. So does the day's last meal (no
+        other one fits before the window closes: one meal a day, a short window, a late
+        first meal) even at target, when the day still needs at least half a dose more:
+        up to what the day needs, within 1.25 g/kg (Morton 2018; Trommelen 2023).
+        """
         found = self._open_meal()
         if found is None:
             return None
@@ -544,9 +611,14 @@ class _Planner:
         if remaining <= 0:
             return None  # the day's protein is already there
         leucine_gap = (
-            LEUCINE_SHARE_OF_TARGET * self.profile.leucine_target_g - meal.leucine_g
+            LEUCINE_SHARE_OF_TARGET * leucine_target(self.profile) - meal.leucine_g
         ) / LEUCINE_PER_G_PROTEIN
         gap = max(targets.protein_g - meal.protein_g, leucine_gap)
+        if meal_at_target(meal, self.profile, day_type) and (
+            targets.meals_left > 1
+            or gap < MEAL_MIN_SHARE * meal_dose_g(self.profile, day_type)
+        ):
+            return None  # a later meal carries the rest, or little is missing
         if gap <= 0:
             return None
         add = math.ceil(gap / ADD_STEP_G - 1e-9) * ADD_STEP_G
@@ -557,7 +629,7 @@ class _Planner:
         return Suggestion(
             time=self.now,
             reason=Reason.ADD_TO_MEAL,
-            target_leucine_g=self.profile.leucine_target_g,
+            target_leucine_g=leucine_target(self.profile),
             target_protein_g=float(max(1, round(targets.protein_g))),
             fast_ends=self._literal_goal(),
             window_closes=window.end,
@@ -570,19 +642,23 @@ class _Planner:
             meals_left=targets.meals_left,
             behind=targets.behind,
             add_protein_g=add,
-            meal_open_until=meal.end + self.merge,
+            meal_open_until=self._open_until(meal),
+            day_protein_eaten_g=round(targets.eaten_g + meal.protein_g, 1),
+            meal_max_protein_g=targets.max_g,
         )
 
+    def _open_until(self, meal: Meal) -> datetime:
+        """When a feeding stops growing: 45 min after its last entry, an hour after its first."""
+        return min(meal.end + self.merge, meal.start + FEEDING_SPAN)
+
     def _open_meal(self) -> tuple[Meal, _Window] | None:
-        """Return the open feeding under target that may grow, and its window."""
+        """Return the open feeding that may grow, and its window."""
         meal = self.last_intake
-        if meal is None or meal.end + self.merge <= self.now:
+        if meal is None or self._open_until(meal) <= self.now:
             return None
         window = self._open_window()
         if window is None or self._block_at(self.now, _Kind.LATE) is not None:
             return None  # outside the window, asleep or training
-        if meal_at_target(meal, self.profile, self._day_type(window.day)):
-            return None
         if self._spacing_end(before=meal.start) > meal.start:
             return None  # a snack while the previous meal's spacing runs
         return meal, window
@@ -770,7 +846,6 @@ class _Planner:
         day_type = self._day_type(day)
         if day_type is DayType.FAST:
             day_type = DayType.NORMAL
-        mass = self.profile.body_mass_kg
         dose = meal_dose_g(self.profile, day_type)
         day_target = daily_protein_target(self.profile, day_type)
         eaten, meals = self._eaten(day, open_meal)
@@ -780,7 +855,19 @@ class _Planner:
             left = max(1, min(left, planned_meals(self.profile, day_type) - meals))
         planned = meal_targets(self.profile, day_type)[1]
         per_meal = remaining / left
-        behind = remaining > 0 and per_meal > planned * (1 + BEHIND_TOLERANCE)
+        most = max_meal_protein_g(self.profile)
+        # Behind only on a day that has started, and only by what meals can hold: a
+        # one-meal day is not behind before (or during) its only meal.
+        started = day == self.today and (
+            eaten > 0
+            or open_meal is not None
+            or (window.opened and window.start <= self.now)
+        )
+        behind = (
+            started
+            and remaining > 0
+            and min(per_meal, most) > planned * (1 + BEHIND_TOLERANCE)
+        )
         protein, evidence = dose, Evidence.MOORE_2015
         if per_meal > dose:
             protein = per_meal
@@ -789,8 +876,8 @@ class _Planner:
             protein = min(protein, remaining)
             if self.profile.age_group is AgeGroup.OLDER:
                 evidence = Evidence.DEUTZ_2014
-        if protein > MAX_MEAL_PROTEIN_G_PER_KG * mass:
-            protein = MAX_MEAL_PROTEIN_G_PER_KG * mass
+        if protein > most:
+            protein = most
             evidence = Evidence.TROMMELEN_2023
         if kind is _Kind.PRE_SLEEP:
             low, high = PRE_SLEEP_PROTEIN_G
@@ -805,6 +892,8 @@ class _Planner:
             remaining_g=round(remaining, 1),
             meals_left=left,
             behind=behind,
+            eaten_g=round(eaten, 1),
+            max_g=round(most, 1),
         )
 
     def _meals_left(self, window: _Window, moment: datetime, kind: _Kind) -> int:
@@ -824,7 +913,12 @@ class _Planner:
                 break
             count, last = count + 1, slot
             slot += REFRACTORY
-        count = max(count, 1)
+        if count == 0:
+            count = 1
+        else:  # the last meal may come 2 h after the one before, as a last-chance meal
+            extra = last + LAST_CHANCE_GAP
+            if extra <= last_start and self._block_at(extra, _Kind.REGULAR) is None:
+                count, last = count + 1, extra
         if self.profile.pre_sleep_protein and self.sleeps:
             bed = self._next_bed(last)
             if bed is not None:
@@ -1170,7 +1264,15 @@ class _Planner:
         elif slot.moved_training:
             reason = Reason.POST_TRAINING
         elif spacing_end > self.now and slot.time == spacing_end:
-            reason = Reason.REFRACTORY
+            reason = (
+                Reason.AFTER_GRAZING
+                if any(
+                    is_grazing(meal)
+                    and meal.end + refractory_period(meal, self.profile) == slot.time
+                    for meal in self.recent
+                )
+                else Reason.REFRACTORY
+            )
         else:
             reason = Reason.NOW
         waiting = {
@@ -1209,6 +1311,7 @@ class _Planner:
             return Evidence.ARETA_2013 if spaced else Evidence.PLAN
         return {
             Reason.ADD_TO_MEAL: Evidence.MOORE_2015,
+            Reason.AFTER_GRAZING: Evidence.ARETA_2013,
             Reason.LAST_CHANCE: Evidence.MORTON_2018,
             Reason.POST_TRAINING: Evidence.JAGER_2017,
             Reason.PRE_TRAINING: Evidence.JAGER_2017,
@@ -1227,7 +1330,7 @@ class _Planner:
         return Suggestion(
             time=slot.time.astimezone(UTC),
             reason=reason,
-            target_leucine_g=self.profile.leucine_target_g,
+            target_leucine_g=leucine_target(self.profile),
             target_protein_g=float(max(1, round(targets.protein_g))),
             fast_ends=fast_ends,
             window_closes=window.end if window.opened else None,
@@ -1240,6 +1343,8 @@ class _Planner:
             day_protein_remaining_g=targets.remaining_g,
             meals_left=targets.meals_left,
             behind=targets.behind,
+            day_protein_eaten_g=targets.eaten_g,
+            meal_max_protein_g=targets.max_g,
         )
 
 
