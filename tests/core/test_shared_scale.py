@@ -10,6 +10,7 @@ from custom_components.mtor_balance.core.shared_scale import (
     PENDING_KEEP,
     KeepPending,
     LogPortion,
+    Removal,
     ScaleShare,
 )
 
@@ -32,7 +33,7 @@ def test_the_only_person_always_holds_the_scale() -> None:
     share = _share("anna")
     assert share.claimant(T0) == "anna"
     share.settled(T0, 150.0)
-    assert share.removed(T0, "p1", _everyone) == LogPortion("anna", 150.0)
+    assert share.removed(T0, "p1", _everyone).outcome == LogPortion("anna", 150.0)
     assert share.expire(T0 + timedelta(days=1)) == (None, [])
 
 
@@ -54,9 +55,8 @@ def test_a_portion_stays_with_its_holder_while_its_weight_changes() -> None:
     share.claim("bo", T0 + timedelta(seconds=30))  # Bo claims while Anna's bowl is on
     share.settled(T0 + timedelta(seconds=40), 140.0)
     assert share.view("bo", T0, {"anna": "Anna"}).held_by == "Anna"
-    assert share.removed(T0 + timedelta(minutes=1), "p", _everyone) == LogPortion(
-        "anna", 140.0
-    )
+    removal = share.removed(T0 + timedelta(minutes=1), "p", _everyone)
+    assert removal.outcome == LogPortion("anna", 140.0)
 
 
 def test_an_unclaimed_portion_goes_to_the_first_claim() -> None:
@@ -69,10 +69,57 @@ def test_an_unclaimed_portion_goes_to_the_first_claim() -> None:
     assert share.view("anna", T0, {"bo": "Bo"}).held_by == "Bo"
 
 
+def test_in_a_shared_kitchen_a_portion_taken_off_uses_up_the_claim() -> None:
+    share = _share("anna", "bo")
+    share.claim("bo", T0)
+    share.settled(T0 + timedelta(seconds=10), 50.0)
+    removal = share.removed(T0 + timedelta(seconds=20), "p1", _everyone)
+    assert removal == Removal(LogPortion("bo", 50.0), claim_ended="bo")
+    # A minute later, well inside Bo's claim window, someone weighs without claiming:
+    # it is a new portion and nobody's until someone claims it.
+    share.settled(T0 + timedelta(minutes=1), 200.0)
+    assert share.view("bo", T0 + timedelta(minutes=1), {}).unclaimed_g == 200.0
+    removal = share.removed(T0 + timedelta(minutes=2), "p2", _everyone)
+    assert isinstance(removal.outcome, KeepPending)
+    assert removal.claim_ended is None
+
+
+def test_alone_at_the_scale_every_weighing_stays_yours() -> None:
+    share = _share("anna")
+    for minute in (0, 1):
+        share.settled(T0 + timedelta(minutes=minute), 100.0)
+        removal = share.removed(T0 + timedelta(minutes=minute), "p", _everyone)
+        assert removal == Removal(LogPortion("anna", 100.0), claim_ended=None)
+
+
+def test_weigh_for_me_takes_over_a_portion_someone_else_holds() -> None:
+    share = _share("anna", "bo")
+    share.claim("anna", T0)
+    share.settled(T0, 120.0)
+    share.claim("bo", T0 + timedelta(seconds=5))  # choosing a food does not take it
+    assert share.view("bo", T0, {"anna": "Anna"}).held_by == "Anna"
+    assert share.claim("bo", T0 + timedelta(seconds=6), take_over=True) is None
+    view = share.view("bo", T0 + timedelta(seconds=6), {"anna": "Anna"})
+    assert (view.held_g, view.held_by) == (120.0, None)
+    assert share.view("anna", T0, {"bo": "Bo"}).held_by == "Bo"
+
+
+def test_a_claim_made_while_someone_elses_bowl_is_on_is_for_the_next_portion() -> None:
+    share = _share("anna", "bo")
+    share.settled(T0, 90.0)
+    share.take("anna", T0)
+    share.logged_on_scale("anna", 90.0, T0)  # Anna logged her bowl from the card
+    share.claim("bo", T0 + timedelta(seconds=5), take_over=True)  # nothing left to take
+    removal = share.removed(T0 + timedelta(seconds=10), "p", _everyone)
+    assert removal == Removal(None, claim_ended=None)
+    share.settled(T0 + timedelta(seconds=20), 40.0)
+    assert share.view("bo", T0 + timedelta(seconds=20), {}).held_g == 40.0
+
+
 def test_what_nobody_logs_waits_and_can_be_taken_or_dropped() -> None:
     share = _share("anna", "bo")
     share.settled(T0, 80.0)
-    outcome = share.removed(T0 + timedelta(seconds=20), "p1", _everyone)
+    outcome = share.removed(T0 + timedelta(seconds=20), "p1", _everyone).outcome
     assert isinstance(outcome, KeepPending)
     assert outcome.portion.time == T0  # when it was weighed
     share.settled(T0 + timedelta(minutes=1), 60.0)
@@ -90,7 +137,7 @@ def test_what_nobody_logs_waits_and_can_be_taken_or_dropped() -> None:
 def test_a_holder_who_does_not_log_on_removal_leaves_it_waiting() -> None:
     share = _share("anna")
     share.settled(T0, 150.0)
-    outcome = share.removed(T0, "p1", lambda _person: False)
+    outcome = share.removed(T0, "p1", lambda _person: False).outcome
     assert isinstance(outcome, KeepPending)
     assert share.pending == [outcome.portion]
 
@@ -105,7 +152,7 @@ def test_logged_on_the_scale_is_not_logged_again_but_what_is_added_is() -> None:
     assert share.view("anna", T0, {}).held_g is None
     share.settled(T0 + timedelta(seconds=40), 200.0)
     assert share.view("anna", T0, {}).held_g == 50.0
-    assert share.removed(T0, "p", _everyone) == LogPortion("anna", 50.0)
+    assert share.removed(T0, "p", _everyone).outcome == LogPortion("anna", 50.0)
 
 
 def test_old_waiting_portions_expire_and_the_clock_knows_when() -> None:
@@ -176,7 +223,14 @@ def test_every_gram_weighed_is_logged_once_or_waits_and_one_person_holds_it(
         elif action == "remove":
             on_scale = share.on_scale
             unlogged = 0.0 if on_scale is None else round(on_scale.unlogged_g, 1)
-            outcome = share.removed(now, f"p{number}", _everyone)
+            claimant = share.claimant(now) if share.shared else None
+            held = on_scale is not None and on_scale.holder == claimant
+            removal = share.removed(now, f"p{number}", _everyone)
+            outcome = removal.outcome
+            # On a shared scale a portion taken off uses up its holder's claim.
+            assert removal.claim_ended == (claimant if held else None)
+            if held:
+                assert share.claimant(now) is None
             if isinstance(outcome, LogPortion):
                 # Only its holder gets it, and only if someone held it.
                 assert on_scale is not None

@@ -163,6 +163,31 @@ async def test_options_change_goals_and_reload_the_person(hass: HomeAssistant) -
     assert state.attributes["target_leucine_g"] == 3.2
 
 
+async def test_options_refuse_another_persons_portion_as_the_kitchen_scale(
+    hass: HomeAssistant,
+) -> None:
+    """Anna's Portion carries grams, but weighing on it would log her portions twice."""
+    await async_add_person(hass, "Anna")
+    entry = await async_add_person(hass, "Bo")
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    for own_sensor in ("sensor.anna_portion", "sensor.bo_protein_today"):
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {**OPTIONS, CONF_SCALE_ENTITY: own_sensor}
+        )
+        assert result["type"] is FlowResultType.FORM
+        assert result["errors"] == {CONF_SCALE_ENTITY: "scale_is_a_persons_sensor"}
+    hass.states.async_set("sensor.kitchen_scale", "0", {"unit_of_measurement": "g"})
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**OPTIONS, CONF_SCALE_ENTITY: "sensor.kitchen_scale"}
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options[CONF_SCALE_ENTITY] == "sensor.kitchen_scale"
+
+
 async def test_reconfigure_renames_the_person(hass: HomeAssistant) -> None:
     entry = await async_add_person(hass, "Erik")
     result = await entry.start_reconfigure_flow(hass)

@@ -102,34 +102,84 @@ async def test_one_weighing_goes_to_the_person_who_claimed_the_scale(
     assert await _log(hass, anna.entry_id) == [("Cottage cheese", 150.0)]
     assert await _log(hass, bo.entry_id) == [("Egg, whole, raw", 80.0)]
     assert hass.states.get("sensor.anna_leucine_today").state == "1.67"
-    # Bo's claim ended Anna's, and with it her selection: it can never log again by itself.
+    # In a shared kitchen each selection logged its one portion: neither logs by itself.
     assert hass.states.get("select.anna_food").state == "unknown"
-    assert hass.states.get("select.bo_food").state == "Egg, whole, raw"
+    assert hass.states.get("select.bo_food").state == "unknown"
 
 
-async def test_the_same_food_twice_logs_twice_and_a_stale_claim_logs_nothing(
+async def test_a_weighing_after_the_last_portion_is_nobodys_until_claimed(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, household: tuple[Any, Any]
+) -> None:
+    """Bo logs an egg; a minute later 200 g is weighed with nobody touching anything."""
+    anna, bo = household
+    await _select(hass, "bo", "Egg, whole, hard-boiled")
+    await _weigh(hass, freezer, "50")
+    await _weigh(hass, freezer, "0")
+    assert await _log(hass, bo.entry_id) == [("Egg, whole, hard-boiled", 50.0)]
+    # In a shared kitchen the selection logged its one portion, and the claim is used up.
+    assert hass.states.get("select.bo_food").state == "unknown"
+
+    await _tick(hass, freezer, minutes=1)  # well inside Bo's 3-minute claim window
+    await _weigh(hass, freezer, "200")
+    for person in ("anna", "bo"):
+        assert _portion(hass, person).state == "unknown"
+        assert _portion(hass, person).attributes["scale_in_use_by"] is None
+    await _weigh(hass, freezer, "0")
+    assert await _log(hass, anna.entry_id) == []
+    assert await _log(hass, bo.entry_id) == [("Egg, whole, hard-boiled", 50.0)]
+    # Nothing is lost: the portion waits for someone, on both Portion sensors.
+    for person in ("anna", "bo"):
+        pending = _portion(hass, person).attributes["pending_portions"]
+        assert [portion["grams"] for portion in pending] == [200.0]
+
+
+async def test_a_stale_claim_ends_with_its_window_and_logs_nothing(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, household: tuple[Any, Any]
 ) -> None:
     anna, bo = household
     await _select(hass, "anna", "Cottage cheese")
-    for _ in range(2):
-        await _weigh(hass, freezer, "100")
-        await _weigh(hass, freezer, "0")
-        await _tick(hass, freezer, minutes=2)  # each logged portion renews the claim
-    assert await _log(hass, anna.entry_id) == [("Cottage cheese", 100.0)] * 2
-
-    await _tick(hass, freezer, minutes=2)  # 4 minutes since the last portion: it ended
+    await _tick(hass, freezer, minutes=4)  # chosen, never weighed: the claim ran out
     assert hass.states.get("select.anna_food").state == "unknown"
     await _weigh(hass, freezer, "120")
     assert _portion(hass, "anna").state == "unknown"
-    assert _portion(hass, "bo").state == "unknown"
     await _weigh(hass, freezer, "0")
-    assert len(await _log(hass, anna.entry_id)) == 2
+    assert await _log(hass, anna.entry_id) == []
     assert await _log(hass, bo.entry_id) == []
-    # Nothing is lost: the portion waits for someone, on both Portion sensors.
-    for person in ("anna", "bo"):
-        pending = _portion(hass, person).attributes["pending_portions"]
-        assert [portion["grams"] for portion in pending] == [120.0]
+
+
+async def test_alone_at_the_scale_the_same_food_twice_logs_twice(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(NOW)
+    hass.states.async_set(SCALE, "0", WEIGHT)
+    erik = await async_add_person(hass, "Erik", scale_entity=SCALE)
+    await _select(hass, "erik", "Cottage cheese")
+    for _ in range(2):
+        await _weigh(hass, freezer, "100")
+        await _weigh(hass, freezer, "0")
+        await _tick(hass, freezer, minutes=10)
+    assert await _log(hass, erik.entry_id) == [("Cottage cheese", 100.0)] * 2
+    assert hass.states.get("select.erik_food").state == "Cottage cheese"
+
+
+async def test_weigh_for_me_takes_over_the_portion_on_the_scale(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, household: tuple[Any, Any]
+) -> None:
+    """Anna's egg is on the scale; Bo takes it with two taps: Weigh for me, the food."""
+    anna, bo = household
+    await _select(hass, "anna", "Egg, whole, hard-boiled")
+    await _weigh(hass, freezer, "60")
+    assert _portion(hass, "bo").attributes["scale_in_use_by"] == "Anna"
+    await hass.services.async_call(
+        "button", "press", {"entity_id": "button.bo_weigh_for_me"}, blocking=True
+    )
+    assert _portion(hass, "bo").state == "60.0"
+    assert _portion(hass, "anna").state == "unknown"
+    assert _portion(hass, "anna").attributes["scale_in_use_by"] == "Bo"
+    await _select(hass, "bo", "Egg, whole, hard-boiled")
+    await _weigh(hass, freezer, "0")
+    assert await _log(hass, bo.entry_id) == [("Egg, whole, hard-boiled", 60.0)]
+    assert await _log(hass, anna.entry_id) == []
 
 
 async def test_a_waiting_portion_is_assigned_later_at_the_time_it_was_weighed(

@@ -4,18 +4,22 @@ Pure Python, no Home Assistant imports: one `ScaleShare` per weight sensor, told
 settled-weight detector saw and who claimed the scale; it answers who holds the portion on
 the scale and what happens when it is taken off.
 
-- **One person** on the scale: every weighing is theirs, as if they always claimed it.
-- **Two or more**: a weighing belongs to whoever claimed the scale last, while the claim
-  lasts (their claim window after the claim, renewed by each portion they log). A claim is
-  choosing a food, "Weigh for me", or logging the portion from the card or a notification;
-  it ends the previous person's claim at once. Nobody's stale selection can log.
+- **One person** on the scale: every weighing is theirs, as if they always claimed it, and
+  their selected food stays: the same food weighed twice logs twice.
+- **Two or more**: a weighing belongs to whoever claimed the scale for it. A claim is choosing
+  a food, "Weigh for me", or logging the portion from the card or a notification; it ends the
+  previous person's claim at once, and it lasts its claim window or until the portion it
+  claimed is taken off, whichever comes first: a weighing that starts after the claimant's
+  portion was taken off is a new portion that is nobody's until someone claims it. Nobody's
+  stale claim can log. (Claiming while someone else's portion is on the scale claims the
+  next portion: taking theirs off does not end it.)
 - A portion belongs to the claimant when it settles (its *holder*) and stays theirs while
-  its weight changes. A portion nobody claimed goes to the first person who claims while it
-  is on the scale.
-- **Taken off**: a holder who logs on removal, with a food selected, gets it logged (and
-  their claim renewed). Anything else (a holder in button mode, no food, nobody) becomes a
-  *pending portion* (when it was weighed, grams) that anyone on the scale can assign to a
-  person and a food, or drop. Pending portions are kept for `PENDING_KEEP`.
+  its weight changes. A portion nobody holds goes to the first person who claims while it
+  is on the scale; "Weigh for me" takes it over from its holder.
+- **Taken off**: a holder who logs on removal, with a food selected, gets it logged. Anything
+  else (a holder in button mode, no food, nobody) becomes a *pending portion* (when it was
+  weighed, grams) that anyone on the scale can assign to a person and a food, or drop.
+  Pending portions are kept for `PENDING_KEEP`.
 - A portion logged while on the scale (button, card) is not logged again when it is taken
   off; food added after that is a portion of its own (the weight above what was logged).
 - **Eat from a container**: a holder who weighs a container before and after eating gets
@@ -89,6 +93,14 @@ class KeepPending:
     portion: PendingPortion
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What taking the portion off did: its outcome, and whose claim it ended."""
+
+    outcome: LogPortion | KeepPending | None
+    claim_ended: str | None = None  # on a shared scale: the claim is used up
+
+
 class ScaleShare:
     """The people weighing on one scale, its claim, its portion and its pending portions."""
 
@@ -146,25 +158,31 @@ class ScaleShare:
             return self._claim[1]
         return None
 
-    def claim(self, person: str, now: datetime) -> str | None:
+    def claim(
+        self, person: str, now: datetime, *, take_over: bool = False
+    ) -> str | None:
         """Claim the scale for `person`; return the person whose claim this ended.
 
-        An unclaimed portion on the scale becomes theirs.
+        An unclaimed portion on the scale becomes theirs; with `take_over` ("Weigh for
+        me") so does one that someone else holds, unless all of it is logged already.
         """
         if person not in self._windows:
             raise KeyError(person)
         previous = self.claimant(now) if self.shared else None
         self._claim = (person, now + self._windows[person])
-        if self.on_scale is not None and self.on_scale.holder is None:
-            self.on_scale.holder = person
+        on_scale = self.on_scale
+        if on_scale is not None and (
+            on_scale.holder is None
+            or (take_over and on_scale.unlogged_g >= self._min_g)
+        ):
+            on_scale.holder = person
         return previous if previous not in (None, person) else None
 
     def take(self, person: str, now: datetime) -> float | None:
         """Claim the scale and the portion on it for `person`; return its unlogged grams."""
-        self.claim(person, now)
+        self.claim(person, now, take_over=True)
         if self.on_scale is None or self.on_scale.unlogged_g < self._min_g:
             return None
-        self.on_scale.holder = person
         return round(self.on_scale.unlogged_g, 1)
 
     def logged_on_scale(self, person: str, grams: float, now: datetime) -> None:
@@ -214,23 +232,28 @@ class ScaleShare:
 
     def removed(
         self, now: datetime, portion_id: str, logs_on_removal: Callable[[str], bool]
-    ) -> LogPortion | KeepPending | None:
+    ) -> Removal:
         """Note the portion was taken off; say whether to log it or keep it pending.
 
         `logs_on_removal(person)` tells whether that person logs on removal and has a
-        food selected. `portion_id` names the pending portion if one is made.
+        food selected. `portion_id` names the pending portion if one is made. On a
+        shared scale the claim its holder had is used up: the next weighing is new.
         """
         portion, self.on_scale = self.on_scale, None
+        ended = self.claimant(now) if self.shared else None
+        if ended is not None and portion is not None and portion.holder == ended:
+            self._claim = None
+        else:
+            ended = None
         if portion is None or portion.unlogged_g < self._min_g:
-            return None
+            return Removal(None, ended)
         grams = round(portion.unlogged_g, 1)
         if portion.holder is not None and logs_on_removal(portion.holder):
-            self.logged_on_scale(portion.holder, grams, now)
-            return LogPortion(portion.holder, grams)
+            return Removal(LogPortion(portion.holder, grams), ended)
         pending = PendingPortion(portion_id, portion.time, grams)
         self.pending.append(pending)
         del self.pending[:-PENDING_MAX]
-        return KeepPending(pending)
+        return Removal(KeepPending(pending), ended)
 
     def lift(self) -> OnScale | None:
         """Note the portion was taken off but is no portion (a container); return it."""

@@ -18,6 +18,7 @@ from homeassistant.config_entries import (
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import AbortFlow, section
 from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.selector import (
     BooleanSelector,
     EntitySelector,
@@ -36,7 +37,7 @@ from homeassistant.helpers.selector import (
 from homeassistant.util import slugify
 import probatio
 
-from ..const import CONF_KIND, KIND_PERSON
+from ..const import CONF_KIND, DOMAIN, KIND_PERSON
 from ..core.barcode import InvalidBarcodeError
 from ..core.categories import Category
 from ..core.model import (
@@ -56,6 +57,7 @@ from ..core.validation import (
     clean_text,
     to_number,
 )
+from ..kinds import entry_kind
 from .action_fields import MAX_GRAMS, async_food
 from .const import (
     ATTR_BARCODE,
@@ -277,6 +279,19 @@ def _name_and_unique_id(text: Any) -> tuple[str, str | None]:
     return name, slugify(name) if any(char.isalnum() for char in name) else None
 
 
+def _is_a_persons_sensor(hass: HomeAssistant, entity_id: str) -> bool:
+    """Return whether `entity_id` is one of a person's own sensors (a Portion, a total).
+
+    They carry grams but are no scale: weighing on one would log a portion twice. The
+    Weight sensor of a Bluetooth scale added to this integration is a scale.
+    """
+    entity = er.async_get(hass).async_get(entity_id)
+    if entity is None or entity.platform != DOMAIN or entity.config_entry_id is None:
+        return False
+    entry = hass.config_entries.async_get_entry(entity.config_entry_id)
+    return entry is not None and entry_kind(entry) == KIND_PERSON
+
+
 def _entered_errors(
     hass: HomeAssistant, user_input: Mapping[str, Any]
 ) -> dict[str, str]:
@@ -285,6 +300,8 @@ def _entered_errors(
     scale = user_input.get(CONF_SCALE_ENTITY)
     if scale and hass.states.get(scale) is None:
         errors[CONF_SCALE_ENTITY] = "scale_not_found"
+    elif scale and _is_a_persons_sensor(hass, scale):
+        errors[CONF_SCALE_ENTITY] = "scale_is_a_persons_sensor"
     training = user_input.get(CONF_TRAINING_ENTITY)
     if training and hass.states.get(training) is None:
         errors[CONF_TRAINING_ENTITY] = "entity_not_found"

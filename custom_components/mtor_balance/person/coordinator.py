@@ -262,8 +262,8 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         return self.scale
 
     async def async_claim_scale(self) -> bool:
-        """Claim the person's scale ("Weigh for me")."""
-        self.require_scale().async_claim(self)
+        """Claim the person's scale and the portion on it ("Weigh for me")."""
+        self.require_scale().async_claim(self, take_over=True)
         return True
 
     async def async_clear_selection(self) -> None:

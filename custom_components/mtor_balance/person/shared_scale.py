@@ -7,8 +7,10 @@ detector, and `core.shared_scale` decides whose portion it is (the person who cl
 scale; with one person, always them). A portion shows on its holder's Portion sensor only;
 taking it off logs it for them, or keeps it pending for anyone to assign or drop.
 
-A claim ends the previous claimant's at once; on a shared scale the person whose claim ended
-has their Food selection cleared, so that a stale selection is never logged.
+On a shared scale a claim is used by one portion: when it ends (another person claims, its
+window runs out, or the portion is taken off) and when a selection has logged a portion, the
+person's Food selection is cleared, so that a selection is never logged twice or for a
+portion they did not claim.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from ..core.shared_scale import (
     KeepPending,
     LogPortion,
     PendingPortion,
+    Removal,
     ScaleShare,
     container_eaten,
 )
@@ -149,9 +152,12 @@ class SharedScale:
     # --- what people do ----------------------------------------------------------------
 
     @callback
-    def async_claim(self, coordinator: PersonCoordinator) -> None:
-        """Claim the scale for this person (they chose a food, or "Weigh for me")."""
-        self._claim(coordinator.config_entry.entry_id)
+    def async_claim(
+        self, coordinator: PersonCoordinator, *, take_over: bool = False
+    ) -> None:
+        """Claim the scale for this person: they chose a food, or with `take_over`
+        ("Weigh for me") also the portion on the scale, whoever held it."""
+        self._claim(coordinator.config_entry.entry_id, take_over=take_over)
         self._async_publish()
 
     async def async_log_on_scale(
@@ -181,7 +187,9 @@ class SharedScale:
             return None
         self.share.logged_on_scale(person, grams, now)
         self._async_publish()
-        return await coordinator.async_log_food(food, grams, None, source)
+        entry = await coordinator.async_log_food(food, grams, None, source)
+        self._selection_used(person)
+        return entry
 
     @callback
     def async_take_weight(self, coordinator: PersonCoordinator) -> float | None:
@@ -260,13 +268,9 @@ class SharedScale:
         elif isinstance(event, PortionRemoved) and self._container_of_holder():
             self.share.lift()
         elif isinstance(event, PortionRemoved):
-            outcome = self.share.removed(
-                event.time, uuid.uuid4().hex, self._logs_on_removal
+            self._removed(
+                self.share.removed(event.time, uuid.uuid4().hex, self._logs_on_removal)
             )
-            if isinstance(outcome, LogPortion):
-                self._log_removed(outcome)
-            elif isinstance(outcome, KeepPending):
-                self._pending_changed()
         else:
             return
         self._async_publish()
@@ -311,6 +315,20 @@ class SharedScale:
             )
 
     @callback
+    def _removed(self, removal: Removal) -> None:
+        outcome = removal.outcome
+        if isinstance(outcome, LogPortion):
+            self._log_removed(outcome)
+            self._selection_used(outcome.person)
+        elif isinstance(outcome, KeepPending):
+            self._pending_changed()
+        ended = removal.claim_ended
+        if ended is not None:
+            if not isinstance(outcome, LogPortion) or outcome.person != ended:
+                self._clear_selection(ended)
+            self._schedule()
+
+    @callback
     def _log_removed(self, outcome: LogPortion) -> None:
         coordinator = self._people[outcome.person].coordinator
         if (food := coordinator.record.selected_food) is None:
@@ -321,10 +339,15 @@ class SharedScale:
             f"{DOMAIN}_log_portion",
         )
 
+    def _selection_used(self, person: str) -> None:
+        """In a shared kitchen a selection logs one portion; alone, it stays."""
+        if self.share.shared:
+            self._clear_selection(person)
+
     # --- claims, pending portions and the clock ----------------------------------------
 
-    def _claim(self, person: str) -> None:
-        ended = self.share.claim(person, dt_util.utcnow())
+    def _claim(self, person: str, *, take_over: bool = False) -> None:
+        ended = self.share.claim(person, dt_util.utcnow(), take_over=take_over)
         if ended is not None:
             self._clear_selection(ended)
         self._schedule()
