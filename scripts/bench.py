@@ -306,18 +306,33 @@ class SimClock:
 # --- Home Assistant instances -------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _no_http_server() -> Iterator[None]:
+    with (
+        patch("homeassistant.components.http.HomeAssistantHTTP.async_bind"),
+        patch("homeassistant.components.http.HomeAssistantHTTP.start"),
+    ):
+        yield
+
+
 @contextlib.asynccontextmanager
 async def home_assistant(config_dir: Path) -> AsyncIterator[HomeAssistant]:
-    """Yield a running Home Assistant on `config_dir` with custom integrations enabled."""
-    async with async_test_home_assistant(config_dir=str(config_dir)) as instance:
-        hass = cast("HomeAssistant", instance)
-        hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)
-        await hass.config.async_set_time_zone(TIME_ZONE)
-        try:
-            yield hass
-        finally:
-            await hass.async_block_till_done()
-            await hass.async_stop(force=True)
+    """Yield a running Home Assistant on `config_dir` with custom integrations enabled.
+
+    Like the tests' instances (the test plugin's `disable_http_server`), it serves no HTTP:
+    `http`, set up for bluetooth's dependencies, would bind port 8123 on every address and
+    fail while scripts/develop (or any Home Assistant) runs on this machine.
+    """
+    with _no_http_server():
+        async with async_test_home_assistant(config_dir=str(config_dir)) as instance:
+            hass = cast("HomeAssistant", instance)
+            hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)
+            await hass.config.async_set_time_zone(TIME_ZONE)
+            try:
+                yield hass
+            finally:
+                await hass.async_block_till_done()
+                await hass.async_stop(force=True)
 
 
 def person_entry(entry_id: str, *, scale: bool = True) -> Any:

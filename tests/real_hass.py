@@ -15,6 +15,10 @@ offline start with only requirements_test.txt installed (as in CI):
 
 Every wait has a deadline, the process is always killed at the end of the test, and only
 127.0.0.1 is used.
+
+The interpreter is this test run's own, unless `MTOR_BALANCE_HASS_PYTHON` names another one:
+`scripts/compat` points it at a virtual environment with another Home Assistant release, so
+that release runs (and prepares its configuration) while the tests keep the pinned stack.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 import json
+import os
 from pathlib import Path
 import signal
 import socket
@@ -39,6 +44,10 @@ import aiohttp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The Python that runs Home Assistant (see the module docstring).
+PYTHON = os.environ.get("MTOR_BALANCE_HASS_PYTHON") or sys.executable
+# The release it must report, when set (scripts/compat sets it with the interpreter).
+VERSION = os.environ.get("MTOR_BALANCE_HASS_VERSION")
 HOST = "127.0.0.1"
 STARTUP_TIMEOUT_S = 45.0
 REQUEST_TIMEOUT_S = 10.0
@@ -121,7 +130,7 @@ class Hass:
         with output:
             self.process = subprocess.Popen(  # noqa: S603
                 [
-                    sys.executable,
+                    PYTHON,
                     "-c",
                     LAUNCH,
                     "--config",
@@ -141,7 +150,9 @@ class Hass:
                     f"{self._tail()}"
                 )
             with contextlib.suppress(HassDownError):
-                if self.get("/api/config", timeout=1.0)["state"] == "RUNNING":
+                config = self.get("/api/config", timeout=1.0)
+                if config["state"] == "RUNNING":
+                    assert config["version"] == (VERSION or config["version"]), config
                     return time.monotonic() - began
             time.sleep(0.1)
         pytest.fail(
@@ -291,7 +302,7 @@ def real_hass_factory(tmp_path: Path) -> Iterator[Callable[..., Hass]]:
         )
         prepared = subprocess.run(  # noqa: S603
             [
-                sys.executable,
+                PYTHON,
                 str(ROOT / "scripts" / "hass_config.py"),
                 str(config_dir),
                 "--host",

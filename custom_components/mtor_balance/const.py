@@ -1,9 +1,18 @@
 """Constants of the whole integration: the domain, and the two kinds of config entry."""
 
+import json
+from pathlib import Path
 from typing import Final
 
 DOMAIN: Final = "mtor_balance"
-VERSION: Final = "0.2.0"
+# The integration's version is written once, in manifest.json (what Home Assistant and the
+# Marketplace read); the person's device (sw_version) and the Open Food Facts user agent
+# take it from there. Read at import, which Home Assistant does in its executor.
+VERSION: Final[str] = str(
+    json.loads((Path(__file__).parent / "manifest.json").read_text(encoding="utf-8"))[
+        "version"
+    ]
+)
 
 # Config entry data: what the entry is (a person or a Bluetooth scale; entries made before
 # scales existed have no kind and are people). Read in one place: kinds.entry_kind.

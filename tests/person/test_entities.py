@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import timedelta
 import itertools
+import json
+from pathlib import Path
 from unittest.mock import patch
 import uuid
 
@@ -12,6 +14,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.loader import async_get_loaded_integration
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -28,6 +31,7 @@ from custom_components.mtor_balance.person import PLATFORMS
 from ..common import async_add_person
 
 MONDAY_0800 = "2026-11-02 07:00:00+00:00"  # 08:00 in Stockholm
+PACKAGE = Path(__file__).resolve().parents[2] / "custom_components" / "mtor_balance"
 
 
 async def _log(hass: HomeAssistant, food: str, grams: float) -> None:
@@ -83,6 +87,24 @@ async def test_entities(
     assert [(device.name, device.entry_type) for device in devices] == [
         ("Erik", dr.DeviceEntryType.SERVICE)
     ]
+
+
+async def test_the_device_tells_the_integrations_version_from_its_manifest(
+    hass: HomeAssistant, device_registry: dr.DeviceRegistry
+) -> None:
+    # The version is written once, in manifest.json: the device page and the integration
+    # page (Home Assistant's loader) say the same. Every DeviceInfo field is a string
+    # (Home Assistant 2026.12 refuses anything else).
+    entry = await async_add_person(hass, "Erik")
+    manifest = json.loads((PACKAGE / "manifest.json").read_text(encoding="utf-8"))
+    [device] = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+    assert device.sw_version == manifest["version"]
+    assert (
+        str(async_get_loaded_integration(hass, DOMAIN).version) == manifest["version"]
+    )
+    for field in ("name", "manufacturer", "model", "sw_version"):
+        assert isinstance(getattr(device, field), str), field
+    assert device.hw_version is None
 
 
 @pytest.mark.usefixtures("erik_after_lunch")
