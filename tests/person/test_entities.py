@@ -183,3 +183,21 @@ async def test_meal_event_fires_with_the_entry(
         "button", "press", {"entity_id": "button.erik_undo_last_entry"}, blocking=True
     )
     assert hass.states.get("event.erik_meal").attributes["event_type"] == "removed"
+
+
+async def test_meal_event_keeps_firing_under_a_new_entity_id(
+    hass: HomeAssistant,
+    entity_registry: er.EntityRegistry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    # Its signal is keyed by the config entry, not the entity id: Home Assistant 2026.11
+    # changes it in place (async_entity_id_changed), earlier releases remove and re-add it.
+    freezer.move_to(MONDAY_0800)
+    await async_add_person(hass, "Erik")
+    entity_registry.async_update_entity("event.erik_meal", new_entity_id="event.meals")
+    await hass.async_block_till_done()
+    assert hass.states.get("event.erik_meal") is None
+    await _log(hass, "01012", 300)
+    state = hass.states.get("event.meals")
+    assert state.attributes["event_type"] == "logged"
+    assert state.attributes["grams"] == 300

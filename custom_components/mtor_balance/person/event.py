@@ -45,6 +45,14 @@ class PersonMealEvent(PersonEntity, EventEntity):
         )
 
     @callback
+    def async_entity_id_changed(self, old_entity_id: str) -> None:
+        """Keep listening when the entity id changes (Home Assistant 2026.11 and newer).
+
+        The Meal signal is keyed by the config entry, not the entity id, so nothing is
+        re-keyed and the entity is changed in place instead of removed and added again.
+        """
+
+    @callback
     def _async_entry_changed(self, event_type: str, entry: Entry) -> None:
         state = self.coordinator.data
         # meal_at_target: the meal this entry is part of now reaches the protein dose and
