@@ -271,7 +271,7 @@ async def test_an_ambiguous_name_returns_the_candidates_to_ask_about(
             "unknown_food",
             (
                 'No food matches "xyzzy". Use a food\'s ID or its name in English or'
-                " Swedish; the Search foods action finds both."
+                " Swedish; the mtor_balance__search_foods tool finds both."
             ),
         ),
         (
@@ -283,7 +283,7 @@ async def test_an_ambiguous_name_returns_the_candidates_to_ask_about(
             {"food": "keso", "grams": 100, "time": "2020-01-01T08:00"},
             "time_out_of_range",
             (
-                "The time 2020-01-01T07:00:00+00:00 is out of range: entries can be"
+                "The time 2020-01-01T08:00:00+01:00 is out of range: entries can be"
                 " back-dated up to a year, and set at most 5 minutes ahead."
             ),
         ),
@@ -470,7 +470,11 @@ async def test_the_days_log(
         ("Chicken breast, roasted", 150.0, "2026-11-03T09:00+01:00"),
         ("Leucine", None, "2026-11-03T09:00+01:00"),
     ]
-    assert today["totals"] == {"leucine_g": 5.49, "protein_g": 46.5}
+    assert today["totals"] == {
+        "leucine_g": 5.49,
+        "protein_g": 46.5,
+        "leucine_estimated": False,
+    }
     hass.config.language = "sv"  # foods are named in the person's language
     yesterday = (await _call(hass, "get_log", date="2026-11-02")).data
     assert [(e["name"], e["leucine_g"]) for e in yesterday["entries"]] == [
@@ -480,6 +484,66 @@ async def test_the_days_log(
     bad = await _call(hass, "get_log", date="yesterday")
     assert bad.error
     assert bad.data["error"] == "invalid_arguments"
+
+
+async def test_the_days_log_totals_are_the_sensors_not_a_sum_of_rounded_entries(
+    hass: HomeAssistant, erik: None
+) -> None:
+    for _ in range(3):
+        await _call(hass, "log_food", food="keso", grams=40)  # 0.4464 g leucine each
+    log = (await _call(hass, "get_log")).data
+    shown = [entry["leucine_g"] for entry in log["entries"]]
+    assert shown == [0.45, 0.45, 0.45]  # 1.35 if the rounded entries were summed
+    assert log["totals"]["leucine_g"] == 1.34
+    assert log["totals"]["leucine_g"] == _state(hass, "sensor.erik_leucine_today")
+    status = (await _call(hass, "get_status")).data
+    assert status["today"]["leucine_g"] == log["totals"]["leucine_g"]
+
+
+async def test_status_explains_the_next_meals_numbers_in_its_own_fields(
+    hass: HomeAssistant, erik: None, freezer: FrozenDateTimeFactory
+) -> None:
+    await _call(hass, "log_food", food="keso", grams=300)  # 33.4 g protein at 12:00
+    freezer.move_to(_at("02 12:50:00"))
+    status = (await _call(hass, "get_status")).data
+    next_meal = status["next_meal"]
+    sensor = hass.states.get("sensor.erik_next_suggested_meal").attributes
+    # 80 kg: 128 g a day (1.6 g/kg); 33 g eaten leaves 95 g for the meals that still
+    # fit before 20:00 (15:00, and a last one 2 h later), 47 g each: more than a planned
+    # meal of 43 g, so the day is behind (Morton 2018).
+    assert next_meal["day"] == "2026-11-02"
+    assert next_meal["day_protein_target_g"] == 128
+    assert next_meal["day_protein_eaten_g"] == 33
+    assert next_meal["day_protein_remaining_g"] == 95
+    assert next_meal["meals_left"] == 2
+    assert next_meal["target_protein_g"] == 47
+    assert next_meal["meal_max_protein_g"] == 100
+    assert next_meal["behind"] is True
+    assert next_meal["target_evidence"] == "morton_2018"
+    assert next_meal["target_evidence_text"].startswith("Morton 2018")
+    assert next_meal["explanation"] == (
+        "A meal of 47 g protein: the 95 g left of the day over 2 meal(s), more than a"
+        " planned meal because the day is behind. The day's target is 128 g protein:"
+        " 33 g eaten, 95 g left for 2 meal(s). The day is behind its plan, so the meal"
+        " is larger than a planned one."
+    )
+    for key in (
+        "target_protein_g",
+        "target_leucine_g",
+        "day_protein_target_g",
+        "day_protein_eaten_g",
+        "day_protein_remaining_g",
+        "meals_left",
+        "meal_max_protein_g",
+        "behind",
+        "day",
+    ):
+        assert next_meal[key] == sensor[key], key
+    hass.config.language = "sv"
+    status = (await _call(hass, "get_status")).data
+    assert status["next_meal"]["explanation"].startswith(
+        "En måltid med 47 g protein: dagens 95 g som är kvar på 2 måltid(er)"
+    )
 
 
 # --- whose log ---------------------------------------------------------------------------

@@ -38,10 +38,12 @@ from homeassistant.util.json import JsonObjectType, JsonValueType
 import probatio
 
 from .const import DOMAIN
+from .core.advice import advice_numbers
 from .core.categories import Category
 from .core.days import day_bounds, day_of
 from .core.planner import planned_meals
 from .person.action_fields import SUGGESTIONS
+from .person.advice import async_explanation
 from .person.const import (
     ATTR_CATEGORY,
     ATTR_CONFIG_ENTRY_ID,
@@ -87,6 +89,9 @@ _SUGGESTION_TEXTS = (
     ".{attribute}.state.{code}"
 )
 _EXCEPTION_TEXT = f"component.{DOMAIN}.exceptions.{{key}}.message"
+# An action's refusal worded for the assistant, where the action's own text names another
+# action or button (the assistant knows the tools by their names): common.assistant_<key>.
+_ASSISTANT_TEXT = f"component.{DOMAIN}.common.assistant_{{key}}"
 
 type _Fields = Mapping[probatio.Marker, Any]
 
@@ -198,9 +203,15 @@ async def _async_error(
         translations = await async_get_translations(
             hass, language, "exceptions", [DOMAIN]
         )
+        translations |= await async_get_translations(hass, language, "common", [DOMAIN])
         key = _EXCEPTION_TEXT.format(key=err.translation_key)
+        own = _ASSISTANT_TEXT.format(key=err.translation_key)
+        placeholders = {
+            "search_tool": f"{PREFIX}search_foods",
+            **(err.translation_placeholders or {}),
+        }
         with suppress(KeyError, IndexError, ValueError):
-            message = translations[key].format(**(err.translation_placeholders or {}))
+            message = translations.get(own, translations[key]).format(**placeholders)
     return ToolResult(
         data={"error": err.translation_key or type(err).__name__, "message": message},
         error=True,
@@ -489,7 +500,9 @@ class StatusTool(_PersonTool):
         "The person's status now: hours fasted (or that a meal is in progress) and their"
         " fasting goal, leucine and protein eaten today, meals at target today of those"
         " planned, and when the next meal is suggested, with the reason and the rule"
-        " behind it."
+        " behind it, the protein and leucine to aim for in it and where those come from:"
+        " the day's protein target, what is eaten and left, over how many meals, and an"
+        " explanation to read out."
     )
     annotations = ToolAnnotations(
         read_only=True, destructive=False, idempotent=True, open_world=False
@@ -530,15 +543,23 @@ class StatusTool(_PersonTool):
                 "meals_planned": planned_meals(profile, state.day_type),
                 "day_type": state.day_type.value,
             },
+            # Every number of the suggestion, and the sentences that explain them.
             "next_meal": {
                 "time": _local(suggestion.time),
                 "reason": suggestion.reason.value,
                 "reason_text": text("reason", suggestion.reason.value),
                 "evidence": suggestion.evidence.value,
                 "evidence_text": text("evidence", suggestion.evidence.value),
-                "target_leucine_g": round(suggestion.target_leucine_g, 1),
-                "target_protein_g": round(suggestion.target_protein_g),
-                "add_protein_now_g": suggestion.add_now_g,
+                "target_evidence": suggestion.target_evidence.value,
+                "target_evidence_text": text(
+                    "evidence", suggestion.target_evidence.value
+                ),
+                **advice_numbers(suggestion),
+                "day": None if suggestion.day is None else suggestion.day.isoformat(),
+                "window_closes": _local(suggestion.window_closes),
+                "explanation": await async_explanation(
+                    hass, person.language, suggestion
+                ),
             },
         }
 
@@ -586,12 +607,15 @@ class GetLogTool(_PersonTool):
             food = None if entry["food"] is None else foods.get(entry["food"])
             name = entry["name"] if food is None else food.name_in(person.language)
             entries.append(_portion({**entry, "name": name}))
+        # The day's totals from the unrounded entries, rounded once (as the sensors are).
+        raw = response["entries"]
         return {
             "date": day.isoformat(),
             "entries": entries,
             "totals": {
-                "leucine_g": round(sum(e["leucine_g"] for e in entries), 2),
-                "protein_g": round(sum(e["protein_g"] for e in entries), 1),
+                "leucine_g": round(sum(float(e["leucine_g"]) for e in raw), 2),
+                "protein_g": round(sum(float(e["protein_g"]) for e in raw), 1),
+                "leucine_estimated": any(e["leucine_estimated"] for e in raw),
             },
         }
 

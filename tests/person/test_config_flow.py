@@ -151,16 +151,16 @@ async def test_options_change_goals_and_reload_the_person(hass: HomeAssistant) -
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "settings"
 
-    new_options = {**OPTIONS, CONF_BODY_MASS: 90.0, CONF_LEUCINE_TARGET: 3.2}
+    new_options = {**OPTIONS, CONF_BODY_MASS: 90.0, CONF_LEUCINE_TARGET: 2.8}
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], new_options
     )
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert entry.options[CONF_LEUCINE_TARGET] == 3.2
+    assert entry.options[CONF_LEUCINE_TARGET] == 2.8
     state = hass.states.get("sensor.erik_next_suggested_meal")
     assert state is not None
-    assert state.attributes["target_leucine_g"] == 3.2
+    assert state.attributes["target_leucine_g"] == 2.8
 
 
 async def test_options_refuse_another_persons_portion_as_the_kitchen_scale(
@@ -430,3 +430,146 @@ async def test_nan_and_infinity_typed_over_the_rest_api_are_refused_with_the_ran
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
     assert hass.states.get("sensor.erik_fasting_hours").state != "unavailable"
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_a_fasting_goal_over_a_day_is_saved_only_with_its_notice_ticked(
+    hass: HomeAssistant,
+) -> None:
+    result = await _person_step(
+        hass,
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_USER}
+        ),
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_PERSON_NAME: "Erik", CONF_BODY_MASS: 80.0, CONF_AGE_GROUP: "adult"},
+    )
+    goals = {
+        key: value
+        for key, value in {**OPTIONS, CONF_FAST_GOAL: 36.0}.items()
+        if key not in (CONF_BODY_MASS, CONF_AGE_GROUP)
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], goals)
+    # Over 24 h, for everyone: the safety notice, with a box that must be ticked.
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "long_fast"
+    assert result["description_placeholders"] == {"hours": "36"}
+    assert _default(result, "long_fast_understood") is False
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"long_fast_understood": False}
+    )
+    assert result["step_id"] == "long_fast"
+    assert result["errors"] == {"long_fast_understood": "long_fast_not_confirmed"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"long_fast_understood": True}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["options"][CONF_FAST_GOAL] == 36.0
+    assert "long_fast_understood" not in result["options"]  # asked at every save
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_a_goal_of_a_day_needs_no_notice(hass: HomeAssistant) -> None:
+    result = await _person_step(
+        hass,
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_USER}
+        ),
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_PERSON_NAME: "Erik", CONF_BODY_MASS: 80.0, CONF_AGE_GROUP: "adult"},
+    )
+    goals = {
+        key: value
+        for key, value in {**OPTIONS, CONF_FAST_GOAL: 24.0}.items()
+        if key not in (CONF_BODY_MASS, CONF_AGE_GROUP)
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], goals)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_an_older_adult_is_warned_of_a_long_fast_after_its_notice(
+    hass: HomeAssistant,
+) -> None:
+    result = await _person_step(
+        hass,
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_USER}
+        ),
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_PERSON_NAME: "Anna", CONF_BODY_MASS: 62.0, CONF_AGE_GROUP: "older"},
+    )
+    goals = {
+        key: value
+        for key, value in {**OPTIONS, **OLDER_ANNA, CONF_FAST_GOAL: 36.0}.items()
+        if key not in (CONF_BODY_MASS, CONF_AGE_GROUP)
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], goals)
+    assert result["step_id"] == "long_fast"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"long_fast_understood": True}
+    )
+    # Normal days only, yet a 36-h goal leaves every other day without a meal.
+    assert result["step_id"] == "below_espen"
+    assert result["description_placeholders"] == {
+        "days": "4",
+        "lowest_g": "0",
+        "minimum_g": "62",
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_a_long_fast_is_confirmed_in_the_options_and_is_a_repair_issue(
+    hass: HomeAssistant, issue_registry: ir.IssueRegistry
+) -> None:
+    entry = await async_add_person(hass, "Anna", **OLDER_ANNA)
+    issue_id = f"plan_below_espen_{entry.entry_id}"
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**entry.options, CONF_TRAINING: {}, CONF_FAST_GOAL: 36.0}
+    )
+    assert result["step_id"] == "long_fast"
+    assert result["description_placeholders"] == {"hours": "36"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"long_fast_understood": False}
+    )
+    assert result["errors"] == {"long_fast_understood": "long_fast_not_confirmed"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"long_fast_understood": True}
+    )
+    assert result["step_id"] == "below_espen"
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.translation_placeholders["days"] == "4"
+
+    # An adult's long goal: the notice, and no ESPEN warning after it.
+    entry = await async_add_person(hass, "Erik")
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**entry.options, CONF_TRAINING: {}, CONF_FAST_GOAL: 48.0}
+    )
+    assert result["step_id"] == "long_fast"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"long_fast_understood": True}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert entry.options[CONF_FAST_GOAL] == 48.0

@@ -166,7 +166,8 @@ def when_of(call: ServiceCall) -> datetime | None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="time_out_of_range",
-            translation_placeholders={"time": when.isoformat()},
+            # In the caller's time zone (Home Assistant's), as they would have sent it.
+            translation_placeholders={"time": dt_util.as_local(when).isoformat()},
         )
     return when
 

@@ -127,7 +127,7 @@ from .own_foods import (
     barcode_error_key,
     own_food,
 )
-from .repairs import below_espen
+from .repairs import below_espen, long_fast
 
 OPTIONS_MENU = [
     "settings",
@@ -267,6 +267,20 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
     }
 
 
+# A fasting goal over 24 h is saved only once this box of its safety notice is ticked.
+CONF_LONG_FAST_UNDERSTOOD = "long_fast_understood"
+_LONG_FAST_SCHEMA = probatio.Schema(
+    {probatio.Required(CONF_LONG_FAST_UNDERSTOOD, default=False): BooleanSelector()}
+)
+
+
+def _long_fast_errors(user_input: Mapping[str, Any] | None) -> dict[str, str]:
+    """Return the error of a long-fast notice submitted without its box ticked."""
+    if user_input is None or user_input.get(CONF_LONG_FAST_UNDERSTOOD) is True:
+        return {}
+    return {CONF_LONG_FAST_UNDERSTOOD: "long_fast_not_confirmed"}
+
+
 def _name_and_unique_id(text: Any) -> tuple[str, str | None]:
     """Return the person's name and unique id; the id is None if the name is not usable.
 
@@ -350,9 +364,7 @@ class PersonFlow(ConfigFlow):
             person = dict(self._person)
             person.pop(CONF_PERSON_NAME)
             self._pending = read_options({**person, **user_input}).values
-            if below_espen(self._pending):
-                return await self.async_step_below_espen()
-            return self._create_person()
+            return await self._async_confirm(long_fast_confirmed=False)
         schema = probatio.Schema(
             _goals_schema(
                 float(self._person[CONF_BODY_MASS]),
@@ -364,6 +376,28 @@ class PersonFlow(ConfigFlow):
             data_schema=self.add_suggested_values_to_schema(schema, user_input),
             errors=errors,
             description_placeholders=_PLACEHOLDERS,
+        )
+
+    async def _async_confirm(self, *, long_fast_confirmed: bool) -> ConfigFlowResult:
+        """Ask to confirm a fast over 24 h, warn under ESPEN's minimum, then add."""
+        if not long_fast_confirmed and long_fast(self._pending):
+            return await self.async_step_long_fast()
+        if below_espen(self._pending):
+            return await self.async_step_below_espen()
+        return self._create_person()
+
+    async def async_step_long_fast(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the safety notice of a fasting goal over 24 h; go on once it is ticked."""
+        errors = _long_fast_errors(user_input)
+        if user_input is not None and not errors:
+            return await self._async_confirm(long_fast_confirmed=True)
+        return self.async_show_form(
+            step_id="long_fast",
+            data_schema=_LONG_FAST_SCHEMA,
+            errors=errors,
+            description_placeholders=long_fast(self._pending),
         )
 
     async def async_step_below_espen(
@@ -460,9 +494,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
             errors := _entered_errors(self.hass, user_input)
         ):
             self._pending = read_options(user_input).values
-            if below_espen(self._pending):
-                return await self.async_step_below_espen()
-            return self.async_create_entry(data=self._pending)
+            return await self._async_confirm(long_fast_confirmed=False)
         current = read_options(self.config_entry.options).values
         schema = probatio.Schema(
             {
@@ -479,6 +511,28 @@ class PersonOptionsFlow(OptionsFlowWithReload):
             ),
             errors=errors,
             description_placeholders=_PLACEHOLDERS,
+        )
+
+    async def _async_confirm(self, *, long_fast_confirmed: bool) -> ConfigFlowResult:
+        """Ask to confirm a fast over 24 h, warn under ESPEN's minimum, then save."""
+        if not long_fast_confirmed and long_fast(self._pending):
+            return await self.async_step_long_fast()
+        if below_espen(self._pending):
+            return await self.async_step_below_espen()
+        return self.async_create_entry(data=self._pending)
+
+    async def async_step_long_fast(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the safety notice of a fasting goal over 24 h; save once it is ticked."""
+        errors = _long_fast_errors(user_input)
+        if user_input is not None and not errors:
+            return await self._async_confirm(long_fast_confirmed=True)
+        return self.async_show_form(
+            step_id="long_fast",
+            data_schema=_LONG_FAST_SCHEMA,
+            errors=errors,
+            description_placeholders=long_fast(self._pending),
         )
 
     async def async_step_below_espen(

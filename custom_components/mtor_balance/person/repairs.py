@@ -8,8 +8,9 @@
   sensor may come later during start-up) and when an entity is removed; the fix chooses
   another weight sensor or none.
 - `plan_below_espen_<entry id>`: an older adult's plan has days under 1.0 g protein per kg
-  (ESPEN, Deutz 2014): fast days or a low budget. The plan is the person's choice, so this
-  is a warning without a fix flow; *Configure* changes the plan.
+  (ESPEN, Deutz 2014): fast days, a low budget, or a fasting goal over 24 h that leaves
+  days without a meal. The plan is the person's choice, so this is a warning without a fix
+  flow; *Configure* changes the plan.
 
 Each issue goes away by itself once its cause is gone (the next set-up of the person, or the
 sensor coming back).
@@ -18,6 +19,7 @@ sensor coming back).
 from __future__ import annotations
 
 from collections.abc import Mapping
+import math
 from typing import Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
@@ -29,9 +31,9 @@ from homeassistant.helpers.start import async_at_started
 import probatio
 
 from ..const import DOMAIN
-from ..core.planner import espen_shortfalls
+from ..core.planner import LONG_FAST_H, espen_shortfalls
 from ..kinds import MtorBalanceConfigEntry
-from .const import CONF_SCALE_ENTITY
+from .const import CONF_FAST_GOAL, CONF_SCALE_ENTITY
 from .options import profile_from_options, read_options
 
 UNUSABLE_OPTIONS = "unusable_options"
@@ -62,17 +64,30 @@ def async_check_options(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> N
     )
 
 
+def long_fast(options: Mapping[str, Any]) -> dict[str, str] | None:
+    """Return the placeholders of the safety notice of a fasting goal over 24 h, or None.
+
+    Such a goal leaves days without a meal; it is saved only once the person has read the
+    notice and ticked its box (nutrition.md §4: fasts over 24 h are opt-in).
+    """
+    hours = float(read_options(options).values[CONF_FAST_GOAL])
+    return {"hours": f"{hours:g}"} if hours > LONG_FAST_H else None
+
+
 def below_espen(options: Mapping[str, Any]) -> dict[str, str] | None:
     """Return what to tell if these options put an older adult under ESPEN's minimum.
 
     The placeholders of the options flow's warning and of the repair issue: how many days
-    a week, the lowest planned protein and the minimum (g). None when the plan is fine.
+    a week (the plan's day types, and on average the days a fasting goal over 24 h leaves
+    without a meal), the lowest planned protein and the minimum (g). None when the plan is
+    fine.
     """
     shortfalls = espen_shortfalls(profile_from_options(options))
     if not shortfalls:
         return None
+    days = sum(short.days_per_week for short in shortfalls)
     return {
-        "days": str(len(shortfalls)),
+        "days": str(max(1, math.floor(days + 0.5))),
         "lowest_g": f"{min(short.planned_protein_g for short in shortfalls):.0f}",
         "minimum_g": f"{shortfalls[0].minimum_g:.0f}",
     }

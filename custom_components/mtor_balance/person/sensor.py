@@ -16,6 +16,7 @@ from homeassistant.components.sensor import (
 from homeassistant.const import UnitOfMass, UnitOfTime
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from ..core.advice import advice_numbers
 from ..core.state import PersonState
 from .coordinator import PersonCoordinator
 from .entity import PersonEntity
@@ -60,17 +61,14 @@ def _portion_attributes(state: PersonState) -> dict[str, Any]:
 
 
 def _suggestion_attributes(state: PersonState) -> dict[str, Any]:
+    """Return the rule behind the next meal and every number it follows from."""
     suggestion = state.suggestion
     return {
         "reason": suggestion.reason.value,
         "evidence": suggestion.evidence.value,
-        "target_leucine_g": round(suggestion.target_leucine_g, 1),
-        "target_protein_g": round(suggestion.target_protein_g),
         "target_evidence": suggestion.target_evidence.value,
-        "add_protein_g": suggestion.add_now_g,
-        "day_protein_remaining_g": round(suggestion.day_protein_remaining_g),
-        "meals_left": suggestion.meals_left,
-        "behind": suggestion.behind,
+        **advice_numbers(suggestion),
+        "day": None if suggestion.day is None else suggestion.day.isoformat(),
         "window_closes": suggestion.window_closes,
         "leucine_estimated": suggestion.estimated,
     }

@@ -12,11 +12,12 @@ from typing import Any
 
 from homeassistant.util import dt as dt_util
 
+from ..core.advice import advice_numbers
 from ..core.days import day_bounds, day_of
 from ..core.entries import entry_as_dict
 from ..core.log import Meal, group_meals
 from ..core.model import Entry, Food
-from ..core.planner import meal_at_target, planned_meals
+from ..core.planner import leucine_target, meal_at_target, planned_meals
 from ..core.predict import usual_foods
 from ..core.state import PersonState
 from .const import CONF_LOG_MODE, CONF_SCALE_ENTITY, LOG_MODE_ON_REMOVAL
@@ -105,10 +106,6 @@ def today_view(
             "entry_ids": [entry.id for entry in meal.entries],
         }
 
-    leucine_target, protein_target = (
-        suggestion.target_leucine_g,
-        suggestion.target_protein_g,
-    )
     return {
         "entry_id": coordinator.config_entry.entry_id,
         "name": coordinator.person_name,
@@ -155,7 +152,7 @@ def today_view(
             "leucine_estimated": state.today.leucine_estimated,
         },
         "targets": {
-            "leucine_per_meal_g": profile.leucine_target_g,
+            "leucine_per_meal_g": leucine_target(profile),  # at most 3 g
             "protein_per_day_g": profile.protein_target_g,
             "meals_per_day": planned_meals(profile, state.day_type),
         },
@@ -180,12 +177,8 @@ def today_view(
             "target_evidence_text": _text(
                 texts, "evidence", suggestion.target_evidence
             ),
-            "target_leucine_g": round(leucine_target, 1),
-            "target_protein_g": round(protein_target),
-            "add_protein_g": suggestion.add_now_g,
-            "day_protein_remaining_g": round(suggestion.day_protein_remaining_g),
-            "meals_left": suggestion.meals_left,
-            "behind": suggestion.behind,
+            **advice_numbers(suggestion),
+            "day": None if suggestion.day is None else suggestion.day.isoformat(),
             "window_closes": _iso(suggestion.window_closes),
             "leucine_estimated": suggestion.estimated,
         },
