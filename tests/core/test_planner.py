@@ -33,9 +33,11 @@ from custom_components.mtor_balance.core.planner import (
     Reason,
     Suggestion,
     daily_protein_target,
+    days_without_meal_share,
     eating_window_on,
     espen_shortfalls,
     is_meal,
+    leucine_target,
     meal_at_target,
     meal_dose_g,
     meal_targets,
@@ -542,6 +544,7 @@ def test_the_last_meal_of_the_day_grows_to_what_the_day_needs() -> None:
     # day's 128 g within one meal's 100 g (1.25 g/kg), not only up to 0.3 g/kg.
     result = suggest([entry(local(WED, 18, 45), 3.0)], local(WED, 19))
     assert result.reason is Reason.ADD_TO_MEAL
+    assert result.evidence is Evidence.MORTON_2018  # for the day's total, not the dose
     assert result.meals_left == 1
     assert result.target_protein_g == 100
     assert result.meal_max_protein_g == 100
@@ -1698,3 +1701,49 @@ def test_suggestion_is_stable_between_its_inputs(scenario: Scenario) -> None:
         log, profile, now=later, tz=tz, day_type=day_type, training=sessions
     )
     assert second.time == first.time
+
+
+def test_a_fasting_goal_over_a_day_is_an_espen_shortfall_for_older_adults() -> None:
+    older = make_profile(age_group=AgeGroup.OLDER, protein_target_g=96.0)
+    assert espen_shortfalls(replace(older, fast_goal_h=24.0)) == ()
+    # 36 h from a day's last meal runs past the next day's window: every other day
+    # has no meal, 3.5 days a week on average (ESPEN: at least 1.0 g/kg every day).
+    assert espen_shortfalls(replace(older, fast_goal_h=36.0)) == (
+        EspenShortfall(None, DayType.NORMAL, 0.0, 80.0, 3.5),
+    )
+    # With a fast day in the plan: that day, and half of the other six.
+    plan = plan_with(WED, DayType.FAST)
+    found = espen_shortfalls(replace(older, fast_goal_h=36.0, plan=plan))
+    assert [(short.weekday, short.days_per_week) for short in found] == [
+        (WED.weekday(), 1.0),
+        (None, 3.0),
+    ]
+    # 60 h leaves two days of three without a meal.
+    assert days_without_meal_share(60.0) == pytest.approx(2 / 3)
+    assert espen_shortfalls(replace(make_profile(), fast_goal_h=36.0)) == ()  # adults
+
+
+def test_grazing_over_hours_earns_no_large_meal_spacing() -> None:
+    # 8 g protein every 40 min from 12:00 to 16:00: 56 g, 0.7 g/kg, merged into one
+    # feeding of four hours. A meal of 56 g would wait 4 h; grazing waits 3 h after it
+    # stops, and says why (Areta 2013: small frequent pulses did less).
+    eaten = [
+        entry(local(WED, 12) + timedelta(minutes=40 * n), 0.64, 8.0) for n in range(7)
+    ]
+    result = suggest(eaten, local(WED, 16, 10))
+    assert result.reason is Reason.AFTER_GRAZING
+    assert result.evidence is Evidence.ARETA_2013
+    assert result.time == local(WED, 19)
+    meal = [entry(local(WED, 12), 4.48, 56.0)]
+    assert suggest(meal, local(WED, 12, 50)).evidence is Evidence.TROMMELEN_2023
+
+
+def test_the_leucine_target_stays_within_what_was_tested() -> None:
+    heavy = make_profile(body_mass_kg=130.0, leucine_target_g=5.2)
+    assert leucine_target(heavy) == 3.0
+    result = suggest([], local(WED, 12, 10), heavy)
+    assert result.target_leucine_g == 3.0
+    # 40 g whey (4.4 g leucine) is at target for the 130-kg body: 80 % of 3 g.
+    meal = Meal((entry(local(WED, 12), 4.4, 40.0),))
+    assert meal_at_target(meal, heavy, DayType.NORMAL)
+    assert leucine_target(make_profile(leucine_target_g=2.2)) == 2.2

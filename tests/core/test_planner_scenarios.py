@@ -40,6 +40,7 @@ _ids = count()
 
 WED = date(2026, 6, 10)
 TUE, THU = WED - timedelta(days=1), WED + timedelta(days=1)
+FRI = WED + timedelta(days=2)
 SPRING = date(2026, 3, 29)  # clocks go forward 02:00 -> 03:00
 AUTUMN = date(2026, 10, 25)  # clocks go back 03:00 -> 02:00
 
@@ -53,6 +54,7 @@ FOODS: dict[str, tuple[float, float, float]] = {
     "sirloin": (30.55, 2.430, 200.0),  # SR28 13454
     "whey": (80.0, 8.8, 380.0),  # a label: 80 g protein, 11 % leucine (§3.4)
     "snack": (10.0, 0.8, 150.0),  # 10 g protein per 100 g portion (Areta's pulse dose)
+    "cheddar": (22.87, 1.939, 403.0),  # SR28 01009
 }
 
 
@@ -121,6 +123,25 @@ ERIK = person(80, AgeGroup.ADULT, start=time(12), length_h=8, leucine_g=2.5)
 ANNA = person(60, AgeGroup.OLDER, start=time(7), length_h=12, fast_goal_h=14)
 BO = person(70, AgeGroup.ADULT, start=None, length_h=8)
 LATE = replace(ERIK, eating_window=EatingWindow(12, time(12)))  # 12:00-24:00
+# The audit's people (issue 22): one meal a day (80 kg, 18:00-19:00), an older adult with a
+# 36-h goal (70 y, 60 kg), a grazer (70 kg, 08:00-20:00), a heavy and a light body.
+OMAD = person(80, AgeGroup.ADULT, start=time(18), length_h=1, fast_goal_h=23)
+LONG_FAST = person(60, AgeGroup.OLDER, start=time(8), length_h=10, fast_goal_h=36)
+GRAZER = person(70, AgeGroup.ADULT, start=time(8), length_h=12)
+HEAVY = person(130, AgeGroup.ADULT, start=time(12), length_h=8)
+HEAVY_OLDER = person(130, AgeGroup.OLDER, start=time(8), length_h=10)
+LIGHT = person(50, AgeGroup.ADULT, start=time(7), length_h=12)
+LIGHT_OLDER = person(50, AgeGroup.OLDER, start=time(7), length_h=12)
+
+
+def grazing(day: date, first: str, last: str, grams: float) -> list[Entry]:
+    """Cheddar every 40 minutes from `first` to `last` (the audit's grazer)."""
+    moment, end = at(day, first), at(day, last)
+    eaten = []
+    while moment <= end:
+        eaten.append(eat(day, moment.strftime("%H:%M"), "cheddar", grams))
+        moment += timedelta(minutes=40)
+    return eaten
 
 
 @dataclass(frozen=True)
@@ -605,6 +626,171 @@ ROWS = [
         Evidence.PLAN,
         "nutrition.md §4 step 6: max(last intake + goal, the next opening)",
         checks={"fast_ends": at(THU, "13:00")},
+    ),
+    # --- Issue 22: the ways people eat ---------------------------------------------
+    row(
+        "one_meal_a_day_of_40_g_grows_to_what_the_day_needs",
+        OMAD,
+        [eat(WED, "18:00", "chicken_breast", 130)],  # 40 g, 0.5 g/kg: at target
+        at(WED, "18:15"),
+        (at(WED, "18:15"), at(WED, "18:15")),
+        Reason.ADD_TO_MEAL,
+        Evidence.MORTON_2018,
+        "Morton 2018: the day's total drives the gain; Trommelen 2023: 100 g in one meal"
+        " is used. The day's only meal grows to 100 g (1.25 g/kg), not to 0.3 g/kg",
+        checks={
+            "add_protein_g": 60.0,
+            "target_protein_g": 100.0,
+            "target_evidence": Evidence.TROMMELEN_2023,
+            "meals_left": 1,
+            "meal_max_protein_g": 100.0,
+            "day_protein_target_g": 128.0,
+            "day_protein_eaten_g": 40.3,
+            "behind": False,
+        },
+    ),
+    row(
+        "one_meal_a_day_of_20_g_grows_the_same_way",
+        OMAD,
+        [eat(WED, "18:00", "chicken_breast", 65)],
+        at(WED, "18:15"),
+        (at(WED, "18:15"), at(WED, "18:15")),
+        Reason.ADD_TO_MEAL,
+        Evidence.MOORE_2015,
+        "Moore 2015: under the dose; the day's only meal then grows to what the day needs",
+        checks={"add_protein_g": 80.0, "target_protein_g": 100.0, "behind": False},
+    ),
+    row(
+        "one_meal_a_day_is_not_behind_before_its_meal",
+        OMAD,
+        [eat(TUE, "18:00", "chicken_breast", 320)],
+        at(WED, "12:00"),
+        (at(WED, "18:00"), at(WED, "18:00")),
+        Reason.WINDOW_OPENS,
+        Evidence.PLAN,
+        "Decision: 'behind' only on a day that has started; one meal holds about 100 g",
+        checks={"behind": False, "target_protein_g": 100.0, "meals_left": 1},
+    ),
+    row(
+        "one_meal_a_day_after_its_meal_shows_tomorrow_not_behind",
+        OMAD,
+        [eat(WED, "18:00", "chicken_breast", 320)],  # 99 g
+        at(WED, "19:05"),
+        (at(THU, "18:00"), at(THU, "18:00")),
+        Reason.NEXT_WINDOW,
+        Evidence.PLAN,
+        "Decision: tomorrow's 128 g is not today's shortfall (the audit's 'Behind')",
+        checks={"behind": False, "day": THU, "day_protein_eaten_g": 0.0},
+    ),
+    row(
+        "a_late_first_meal_grows_when_no_other_fits",
+        ERIK,
+        [eat(WED, "18:40", "chicken_breast", 130)],  # 40 g at 18:40, window to 20:00
+        at(WED, "18:50"),
+        (at(WED, "18:50"), at(WED, "18:50")),
+        Reason.ADD_TO_MEAL,
+        Evidence.MORTON_2018,
+        "Morton 2018: the daily total; nothing fits 2 h after 18:40 before 19:30",
+        checks={"add_protein_g": 60.0, "behind": True},
+    ),
+    row(
+        "two_meals_fit_a_three_hour_window_with_the_last_meal_gap",
+        replace(ERIK, eating_window=EatingWindow(3, time(17))),  # 17:00-20:00
+        [eat(TUE, "19:00", "chicken_breast", 300)],
+        at(WED, "17:00"),
+        (at(WED, "17:00"), at(WED, "17:00")),
+        Reason.NOW,
+        Evidence.PLAN,
+        "Mamerow 2014: spread the day; 17:00 and a last meal 2 h later (Atherton 2010),"
+        " not one 100-110 g meal",
+        checks={"meals_left": 2, "target_protein_g": 64.0},
+    ),
+    row(
+        "older_adults_36_h_goal_skips_the_next_day",
+        LONG_FAST,
+        [eat(WED, "17:00", "chicken_breast", 150)],
+        at(WED, "18:00"),
+        (at(FRI, "08:00"), at(FRI, "08:00")),
+        Reason.NEXT_WINDOW,
+        Evidence.PLAN,
+        "The plan's choice: 36 h leaves Thursday without a meal; espen_shortfalls warns"
+        " (Deutz 2014 ESPEN, Bauer 2013 PROT-AGE: 1.0-1.2 g/kg every day)",
+        checks={"fast_ends": at(FRI, "05:00")},
+    ),
+    row(
+        "grazing_cheddar_all_day_gets_a_real_meal_3_h_after",
+        GRAZER,
+        grazing(WED, "09:00", "15:00", 35),  # ten 8-g nibbles, 80 g in one feeding
+        at(WED, "15:10"),
+        (at(WED, "18:00"), at(WED, "18:00")),
+        Reason.AFTER_GRAZING,
+        Evidence.ARETA_2013,
+        "Areta 2013: small frequent pulses did less than 20 g every 3 h; the 100-g bolus"
+        " of Trommelen 2023 is no model for ten nibbles: a proper meal 3 h after them",
+        checks={"target_protein_g": 32.0},
+    ),
+    row(
+        "grazing_is_no_open_meal_after_an_hour",
+        GRAZER,
+        grazing(WED, "09:00", "10:20", 20),  # 4.6 g every 40 min: 13.7 g over 80 min
+        at(WED, "10:30"),
+        (at(WED, "13:20"), at(WED, "13:20")),
+        Reason.AFTER_GRAZING,
+        Evidence.ARETA_2013,
+        "Areta 2013: no 'add now' to nibbles spread over more than an hour",
+    ),
+    row(
+        "heavy_adult_leucine_target_stays_at_3_g",
+        replace(HEAVY, leucine_target_g=0.04 * 130),  # a per-kg target of 5.2 g
+        [eat(WED, "12:00", "chicken_breast", 150)],  # 46.5 g protein, 3.5 g leucine
+        at(WED, "12:50"),
+        (at(WED, "15:00"), at(WED, "15:00")),
+        Reason.REFRACTORY,
+        Evidence.ARETA_2013,
+        "Norton & Layman 2006, Katsanos 2006, Devries 2018: ~2-3 g leucine a meal;"
+        " a 5.2-g target would call this meal short",
+        checks={"target_leucine_g": 3.0, "meal_max_protein_g": 162.5},
+    ),
+    row(
+        "heavy_older_adult_needs_0_4_g_per_kg",
+        HEAVY_OLDER,
+        [eat(WED, "08:00", "chicken_breast", 150)],  # 46.5 g < 52 g (0.4 g/kg)
+        at(WED, "08:10"),
+        (at(WED, "08:10"), at(WED, "08:10")),
+        Reason.ADD_TO_MEAL,
+        Evidence.MOORE_2015,
+        "Moore 2015: older adults ~0.4 g/kg per meal, 52 g at 130 kg",
+        checks={
+            "target_leucine_g": 3.0,
+            "target_protein_g": 52.0,
+            "add_protein_g": 10.0,
+        },
+    ),
+    row(
+        "light_adult_two_eggs_are_topped_up",
+        LIGHT,
+        [eat(WED, "08:00", "egg", 100)],  # 12.6 g < 15 g (0.3 g/kg)
+        at(WED, "08:05"),
+        (at(WED, "08:05"), at(WED, "08:05")),
+        Reason.ADD_TO_MEAL,
+        Evidence.MOORE_2015,
+        "Moore 2015: 0.3 g/kg, 15 g at 50 kg; the day's 80 g over four meals is 20 g",
+        checks={
+            "target_leucine_g": 2.0,
+            "target_protein_g": 20.0,
+            "add_protein_g": 10.0,
+        },
+    ),
+    row(
+        "light_older_adult_cottage_cheese_at_target",
+        LIGHT_OLDER,
+        [eat(WED, "08:00", "cottage_cheese", 250)],  # 27.8 g, 2.79 g leucine
+        at(WED, "08:10"),
+        (at(WED, "11:00"), at(WED, "11:00")),
+        Reason.REFRACTORY,
+        Evidence.ARETA_2013,
+        "Moore 2015: 0.4 g/kg is 20 g at 50 kg, leucine 80 % of 3 g; Areta 2013: 3 h",
+        checks={"target_leucine_g": 3.0},
     ),
 ]
 

@@ -614,7 +614,8 @@ class _Planner:
             LEUCINE_SHARE_OF_TARGET * leucine_target(self.profile) - meal.leucine_g
         ) / LEUCINE_PER_G_PROTEIN
         gap = max(targets.protein_g - meal.protein_g, leucine_gap)
-        if meal_at_target(meal, self.profile, day_type) and (
+        at_target = meal_at_target(meal, self.profile, day_type)
+        if at_target and (
             targets.meals_left > 1
             or gap < MEAL_MIN_SHARE * meal_dose_g(self.profile, day_type)
         ):
@@ -634,7 +635,8 @@ class _Planner:
             fast_ends=self._literal_goal(),
             window_closes=window.end,
             estimated=meal.leucine_estimated,
-            evidence=Evidence.MOORE_2015,
+            # A meal at target grows for the day's total (Morton 2018), else to the dose.
+            evidence=Evidence.MORTON_2018 if at_target else Evidence.MOORE_2015,
             target_evidence=targets.evidence,
             day=window.day,
             day_protein_target_g=targets.day_target_g,
