@@ -15,9 +15,12 @@ from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.mtor_balance.const import DOMAIN
 from custom_components.mtor_balance.person.const import (
+    CONF_FAST_GOAL,
     CONF_TRAINING,
     CONF_TRAINING_ENTITY,
     CONF_TRAINING_MINUTES,
+    CONF_WINDOW_LENGTH,
+    CONF_WINDOW_START,
 )
 
 from ..common import async_add_person
@@ -158,3 +161,54 @@ async def test_a_session_already_in_progress_at_start_up_counts(
     advice = _next_meal(hass)
     # Nothing logged: the window is open, but not during the session (until 16:30).
     assert advice.state == "2026-11-02T15:30:00+00:00"
+
+
+async def test_the_only_meal_of_a_one_meal_day_grows_to_what_the_day_needs(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to("2026-11-02 17:00:00+00:00")  # 18:00 in Stockholm
+    await async_add_person(
+        hass,
+        "Erik",
+        **{CONF_WINDOW_START: "18:00:00", CONF_WINDOW_LENGTH: 1.0, CONF_FAST_GOAL: 23},
+    )
+    await _log(hass, "01012", 360)  # 40 g protein, 4.0 g leucine: a meal at target
+    await _tick(hass, freezer, minutes=15)
+    advice = _next_meal(hass)
+    # The day's only meal: 40 g leaves the day at 0.5 g/kg. Add up to what one meal
+    # can hold (100 g, 1.25 g/kg), not only up to 0.3 g/kg, and not "tomorrow".
+    assert advice.attributes["reason"] == "add_to_meal"
+    assert advice.attributes["evidence"] == "morton_2018"
+    assert advice.attributes["add_protein_g"] == 60
+    assert advice.attributes["target_protein_g"] == 100
+    assert advice.attributes["target_evidence"] == "trommelen_2023"
+    assert advice.attributes["meal_max_protein_g"] == 100
+    assert advice.attributes["meals_left"] == 1
+    assert advice.attributes["day"] == "2026-11-02"
+    assert advice.attributes["day_protein_target_g"] == 128
+    assert advice.attributes["day_protein_eaten_g"] == 40
+    assert advice.attributes["day_protein_remaining_g"] == 88
+    assert advice.attributes["behind"] is False  # one meal cannot hold 128 g
+
+    await _tick(hass, freezer, minutes=50)  # the meal is over: tomorrow at 18:00
+    advice = _next_meal(hass)
+    assert advice.attributes["reason"] == "next_window"
+    assert advice.attributes["day"] == "2026-11-03"
+    assert advice.attributes["day_protein_eaten_g"] == 0
+    assert advice.attributes["behind"] is False  # tomorrow's 128 g is not today's
+
+
+async def test_grazing_gets_a_real_meal_three_hours_after_it_stops(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(MONDAY_1230)
+    await async_add_person(hass, "Erik")
+    for _ in range(5):  # 11 g every 40 min, 12:30-15:10: 56 g in one long feeding
+        await _log(hass, "01012", 100)
+        await _tick(hass, freezer, minutes=40)
+    advice = _next_meal(hass)
+    # 56 g (0.7 g/kg) eaten at once would wait 4 h (Trommelen 2023); nibbled over
+    # 2 h 40 min it is grazing: 3 h after the last bite (Areta 2013).
+    assert advice.attributes["reason"] == "after_grazing"
+    assert advice.attributes["evidence"] == "areta_2013"
+    assert advice.state == "2026-11-02T17:10:00+00:00"  # 18:10 in Stockholm
