@@ -17,8 +17,16 @@ portion on the scale: into the test's own folder, or into docs/images/ (card.png
 card_phone.png, card_dark.png) when MTOR_BALANCE_SCREENSHOTS=1, as `scripts/screenshots`
 runs it.
 
-Needs `playwright` (PyPI) and Debian's `chromium` (the browser is never downloaded); the test
-fails, rather than skips, without them.
+A second test loads the dashboard with the card again and again (issue 19: Home Assistant's
+frontend once showed "Configuration error" instead of the card on some loads, a third of cold
+ones, because the card ran before the frontend's scoped custom element registry was in place):
+a third of the loads are cold (a new browser context: no cache, the same login), the rest
+reloads, every other one on a 390 px phone; every few loads it opens the card picker and waits
+for the card's tile. A single configuration error, or a card or tile not shown in time, fails
+it. `MTOR_BALANCE_LOADS` sets the number of loads (12 by default, about 25 s; 100 by hand).
+
+Needs `playwright` (PyPI) and Debian's `chromium` (the browser is never downloaded); the tests
+fail, rather than skip, without them.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from collections.abc import Callable, Iterator
 import json
 import os
 from pathlib import Path
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +45,7 @@ import pytest
 from .real_hass import HOST, PASSWORD, ROOT, SCALE, USERNAME, Hass
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Locator, Page
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
 pytestmark = [
     pytest.mark.process,
@@ -68,6 +77,46 @@ PHONE = {"width": 390, "height": 844}
 HOLD_S = 2.2  # the integration settles a reading that stays within 2 g for 2 s
 LATENCY_LIMIT_MS = 300.0
 TIMEOUT_MS = 20_000
+
+LOADS = int(os.environ.get("MTOR_BALANCE_LOADS", "12"))
+PICKER_EVERY = 8  # loads between two openings of the card picker
+# A card that is not defined shows "Configuration error" after 2 s; the issue saw it stay 12 s.
+LOAD_TIMEOUT_MS = 12_000
+PICKER_VIEW = "lagg-till"
+CARD_NAME_SV = "mTOR Balance köksmodul"  # the card picker's name (frontend/src/i18n.ts)
+
+# What a load shows: "card" (the card rendered its scale), "error: <text>" (a Lovelace error
+# card the frontend shows: a card that is not defined is shown as one after 2 s), or null.
+LOAD_STATE = """
+() => {
+  let card = null;
+  let error = null;
+  const walk = (root) => {
+    for (const element of root.querySelectorAll("mtor-balance-card, hui-error-card")) {
+      if (element.localName === "hui-error-card") {
+        if (element.style.display !== "none") error = error || element;
+      } else {
+        card = card || element;
+      }
+    }
+    for (const element of root.querySelectorAll("*")) {
+      if (element.shadowRoot) walk(element.shadowRoot);
+    }
+  };
+  walk(document);
+  if (error) {
+    const text = (error.shadowRoot || error).textContent || "";
+    return "error: " + text.replace(/\\s+/g, " ").trim().slice(0, 160);
+  }
+  if (card && card.shadowRoot && card.shadowRoot.querySelector(".weight")) return "card";
+  return null;
+}
+"""
+# The card's elements, in the registry the dashboard uses (window.customElements).
+DEFINED = """
+() => ["mtor-balance-card", "mtor-balance-card-editor", "ll-strategy-dashboard-mtor-balance"]
+  .filter((tag) => !customElements.get(tag))
+"""
 
 # The card, found through every shadow root of the page (a dashboard nests it deeply).
 FIND_CARD = """
@@ -226,7 +275,7 @@ def _call_ws(page: Page, message: dict[str, Any]) -> Any:
     )
 
 
-def _create_dashboard(page: Page) -> None:
+def _create_dashboard(page: Page, *, picker_view: bool = False) -> None:
     _call_ws(
         page,
         {
@@ -245,14 +294,34 @@ def _create_dashboard(page: Page) -> None:
         "type": "panel",
         "cards": [{"type": "custom:mtor-balance-card"}],
     }
+    views = [view]
+    if picker_view:  # an empty masonry view, for the card picker in edit mode
+        views.append({"title": "Lägg till", "path": PICKER_VIEW, "cards": []})
     _call_ws(
         page,
         {
             "type": "lovelace/config/save",
             "url_path": DASHBOARD,
-            "config": {"title": "Kök", "views": [view]},
+            "config": {"title": "Kök", "views": views},
         },
     )
+
+
+# Words of the card's English texts and of the foods' English names: none may show in Swedish.
+ENGLISH = re.compile(
+    r"\b(the|and|of|Logged|Removed|Deleted|Undo|Cottage|cheese|There|entry|Settled|"
+    r"scale|Today|Next|meal|Weigh|Search|Nothing|Put|back|Choose|Something)\b"
+)
+
+
+def _step(card: Locator, shots: Path, name: str, notice: str) -> None:
+    """After a step: its notice (or error) in Swedish, no English word; a picture."""
+    shown = card.locator(".notice, .error").filter(has_text=notice)
+    shown.first.wait_for()
+    text = card.inner_text()
+    assert not ENGLISH.findall(text), (name, ENGLISH.findall(text), text)
+    shots.mkdir(parents=True, exist_ok=True)
+    card.screenshot(path=str(shots / f"{name}.png"))
 
 
 def _search(card: Locator, query: str) -> list[str]:
@@ -301,6 +370,38 @@ def _screenshots(page: Page, card: Locator, images: Path) -> None:
     page.screenshot(path=str(images / "card_dark.png"), full_page=True)
 
 
+def _delete_restore_undo_refused(
+    page: Page, card: Locator, hass: Hass, shots: Path, leucine_today: str
+) -> None:
+    """Delete the entry, put it back, undo it, and be refused: each in Swedish."""
+    # Deleted from the card: gone from the card, the log and Leucine today.
+    card.locator(".entry .delete").click()
+    card.locator(".confirm-delete").click()
+    card.locator(".no-entries").wait_for()
+    _step(card, shots, "2_deleted", "Raderade Keso.")
+    hass.wait_for("Leucine today", lambda: hass.state(leucine_today) == "0")
+    assert hass.log_entries() == []
+
+    # Put back (the notice's Ångra), then undone with Ångra senaste posten.
+    card.locator(".restore-notice").click()
+    _step(card, shots, "3_restored", "Lade tillbaka Keso.")
+    (logged,) = hass.log_entries()
+    card.locator(".undo-last").click()
+    _step(card, shots, "4_undone", "Tog bort Keso.")
+    assert hass.log_entries() == []
+    # Put back on another phone: the card says it was logged, with Ångra. Deleted there
+    # again before that Ångra is tapped, it is refused: the backend's error, in Swedish.
+    (erik,) = _call_ws(page, {"type": "mtor_balance/people"})["people"]
+    entry = {"entry_id": erik["entry_id"], "log_entry_id": logged["entry_id"]}
+    _call_ws(page, {"type": "mtor_balance/restore_entry", **entry})
+    card.locator(".undo-notice").wait_for()
+    _call_ws(page, {"type": "mtor_balance/delete_entry", **entry})
+    card.locator(".no-entries").wait_for()
+    card.locator(".undo-notice").click()
+    _step(card, shots, "5_refused", "Det finns ingen post med ID")
+    assert hass.log_entries() == []
+
+
 def test_a_weighed_portion_is_logged_with_one_tap_in_swedish(
     real_hass_factory: Callable[..., Hass], browser: BrowserContext, tmp_path: Path
 ) -> None:
@@ -340,6 +441,8 @@ def test_a_weighed_portion_is_logged_with_one_tap_in_swedish(
     assert _search(card, "keso")[0] == "Keso"
     card.locator(".result").first.click()
     card.locator(".entry").first.wait_for()
+    shots = Path(os.environ.get("MTOR_BALANCE_STEP_SHOTS", str(tmp_path / "steps")))
+    _step(card, shots, "1_logged", "Loggade 150 g Keso.")
     _weigh(hass, 0)  # taken off, and the empty scale settles
     card.get_by_text("Lägg maten på vågen").wait_for()
     entries = hass.log_entries()
@@ -360,12 +463,7 @@ def test_a_weighed_portion_is_logged_with_one_tap_in_swedish(
     update = os.environ.get("MTOR_BALANCE_SCREENSHOTS") == "1"
     _screenshots(page, card, DOCS_IMAGES if update else tmp_path / "images")
 
-    # Deleted from the card: gone from the card, the log and Leucine today.
-    card.locator(".entry .delete").click()
-    card.locator(".confirm-delete").click()
-    card.locator(".no-entries").wait_for()
-    hass.wait_for("Leucine today", lambda: hass.state(leucine_today) == "0")
-    assert hass.log_entries() == []
+    _delete_restore_undo_refused(page, card, hass, shots, leucine_today)
 
     errors = [
         line
@@ -379,3 +477,152 @@ def test_a_weighed_portion_is_logged_with_one_tap_in_swedish(
         f"150 g, of which 2 s is the hold); {time.monotonic() - began:.1f} s in all"
     )
     assert latency_ms < LATENCY_LIMIT_MS
+
+
+@pytest.fixture
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium, for browser contexts of their own (each a cold start)."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415  (a test requirement)
+
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _new_context(
+    chromium: Browser, state: Any, viewport: dict[str, int]
+) -> BrowserContext:
+    """A new browser context (an empty cache), logged in, the user's language Swedish."""
+    context = chromium.new_context(
+        storage_state=state,
+        viewport=viewport,
+        locale="sv-SE",
+        timezone_id="Europe/Stockholm",
+        color_scheme="light",
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(
+        f"window.localStorage.setItem('selectedLanguage', '{json.dumps(LANGUAGE)}')"
+    )
+    return context
+
+
+def _loaded(page: Page) -> str:
+    """Wait for the card or a configuration error; return what the page shows."""
+    try:
+        shown = page.wait_for_function(
+            LOAD_STATE, polling=100, timeout=LOAD_TIMEOUT_MS
+        ).json_value()
+    except Exception as err:  # noqa: BLE001  (a timeout is a failed load)
+        return f"nothing in {LOAD_TIMEOUT_MS / 1000:.0f} s ({type(err).__name__})"
+    if shown == "card" and (missing := page.evaluate(DEFINED)):
+        return f"not defined: {missing}"
+    return str(shown)
+
+
+def _picker(page: Page, base: str, name: str) -> str:
+    """Open the card picker in edit mode; return "tile" once the card's tile has its name."""
+    page.goto(f"{base}/{DASHBOARD}/{PICKER_VIEW}?edit=1")
+    page.locator("hui-masonry-view ha-button").first.click()
+    # The dialog may open on "By entity" (Home Assistant 2026.10): the "By card" tab.
+    page.locator("hui-dialog-create-card ha-tab-group-tab[panel='card']").click()
+    tile = page.locator("hui-card-picker .card").filter(has_text=name)
+    try:
+        tile.first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    except Exception:  # noqa: BLE001  (a timeout is a failed load)
+        if shots := os.environ.get("MTOR_BALANCE_FAILED_LOADS"):
+            page.screenshot(path=f"{shots}/picker-{time.monotonic():.0f}.png")
+        tiles = page.locator("hui-card-picker .card").all_inner_texts()
+        return f"no tile named {name!r} in {LOAD_TIMEOUT_MS / 1000:.0f} s: {tiles[-3:]}"
+    return "tile"
+
+
+def _load_many(chromium: Browser, login: Any, base: str) -> list[tuple[str, str]]:
+    """Load the dashboard LOADS times: a third cold, the rest warm, now and then the picker.
+
+    Return (kind of load, what it showed) for each.
+    """
+    dashboard = f"{base}/{DASHBOARD}/0"
+    results: list[tuple[str, str]] = []
+    warm = _new_context(chromium, login, DESKTOP)  # its first load is a cold one too
+    try:
+        warm_page = warm.new_page()
+        warm_page.goto(dashboard)
+        results.append(("cold", _loaded(warm_page)))
+        for n in range(1, LOADS):
+            viewport = PHONE if n % 2 else DESKTOP
+            if n % 3 == 0:  # cold: a new context, nothing cached
+                context = _new_context(chromium, login, viewport)
+                try:
+                    cold_page = context.new_page()
+                    cold_page.goto(dashboard)
+                    results.append(("cold", _loaded(cold_page)))
+                finally:
+                    context.close()
+                continue
+            warm_page.set_viewport_size(viewport)
+            if n % PICKER_EVERY == 1:
+                results.append(("picker", _picker(warm_page, base, CARD_NAME_SV)))
+                warm_page.goto(dashboard)
+            else:
+                warm_page.reload()
+            results.append(("warm", _loaded(warm_page)))
+    finally:
+        warm.close()
+    return results
+
+
+@pytest.mark.timeout(240 + 8 * LOADS)
+def test_the_card_loads_on_every_load_cold_or_warm(
+    real_hass_factory: Callable[..., Hass], chromium: Browser
+) -> None:
+    began = time.monotonic()
+    hass = real_hass_factory(name="Kök", components=COMPONENTS, language=LANGUAGE)
+    hass.start()
+    hass.set_scale("0")
+    _add_person(hass)
+    base = f"http://{HOST}:{hass.port}"
+
+    # Log in once; every context after this starts from the stored login (not the cache).
+    first = _new_context(chromium, None, DESKTOP)
+    page = first.new_page()
+    _log_in(page, base)
+    _create_dashboard(page, picker_view=True)
+    # The integration keeps the card as one dashboard resource (Lovelace in storage mode).
+    resources = _call_ws(page, {"type": "lovelace/resources"})
+    ours = [r for r in resources if r["url"].startswith("/mtor_balance/")]
+    assert len(ours) == 1, resources
+    assert ours[0]["type"] == "module"
+    assert ours[0]["url"].startswith("/mtor_balance/mtor-balance-card.js?v=")
+    login = first.storage_state()
+    first.close()
+
+    loads_began = time.monotonic()
+    results = _load_many(chromium, login, base)
+    loads_s = time.monotonic() - loads_began
+
+    counts = {
+        kind: (
+            sum(1 for k, shown in results if k == kind and shown in ("card", "tile")),
+            sum(1 for k, _ in results if k == kind),
+        )
+        for kind in ("cold", "warm", "picker")
+    }
+    failed = [
+        f"load {n + 1} ({kind}): {shown}"
+        for n, (kind, shown) in enumerate(results)
+        if shown not in ("card", "tile")
+    ]
+    print(  # noqa: T201
+        "\nloads: "
+        + ", ".join(f"{kind} {ok}/{total}" for kind, (ok, total) in counts.items())
+        + f"; {loads_s:.1f} s for {len(results)} loads and pickers, "
+        + f"{time.monotonic() - began:.1f} s in all"
+    )
+    assert not failed, "\n".join(failed)

@@ -1,4 +1,4 @@
-"""The example dashboard: pasted as it is, it works for a person named Anna."""
+"""The example dashboard works for a person named Anna; the card is a dashboard resource."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml_dict
+
+from custom_components.mtor_balance import card as mtor_card
 
 from .common import async_add_person
 
@@ -70,3 +73,41 @@ def _cards(node: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(node, list):
         for item in node:
             yield from _cards(item)
+
+
+async def test_the_card_is_one_dashboard_resource_kept_up_to_date(
+    hass: HomeAssistant,
+) -> None:
+    # Lovelace in storage mode (the default): the card is a resource the frontend's own
+    # dashboard loader imports (after its scoped custom element registry is in place).
+    assert await async_setup_component(hass, "lovelace", {})
+    resources = mtor_card._resources(hass)
+    assert resources is not None
+    await resources.async_create_item({"res_type": "js", "url": "/local/other.js"})
+    # An older version of ours, and one added by hand without the hash: one is kept.
+    await resources.async_create_item(
+        {"res_type": "module", "url": f"{mtor_card.CARD_URL}?v=0123456789ab"}
+    )
+    await resources.async_create_item({"res_type": "js", "url": mtor_card.CARD_URL})
+
+    url = f"{mtor_card.CARD_URL}?v=ba9876543210"
+    await mtor_card.async_set_card_resource(resources, url)
+    items = [(item["type"], item["url"]) for item in resources.async_items()]
+    assert items == [("js", "/local/other.js"), ("module", url)]
+    first_id = resources.async_items()[1]["id"]
+    await mtor_card.async_set_card_resource(resources, url)  # again: nothing changes
+    assert [item["id"] for item in resources.async_items()][1:] == [first_id]
+
+    await mtor_card.async_unregister_card(hass)
+    assert [item["url"] for item in resources.async_items()] == ["/local/other.js"]
+    await mtor_card.async_set_card_resource(resources, url)
+    assert [item["url"] for item in resources.async_items()][1:] == [url]
+
+
+async def test_with_yaml_resources_the_card_falls_back_to_an_extra_module(
+    hass: HomeAssistant,
+) -> None:
+    assert await async_setup_component(
+        hass, "lovelace", {"lovelace": {"resource_mode": "yaml"}}
+    )
+    assert mtor_card._resources(hass) is None
