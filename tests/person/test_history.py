@@ -95,15 +95,23 @@ def _write_v1(hass: HomeAssistant, rows: list[list[Any]]) -> Path:
 
 
 async def _get_log(hass: HomeAssistant, **data: Any) -> list[dict[str, Any]]:
-    response = await hass.services.async_call(
-        DOMAIN,
-        "get_log",
-        {"start": "1990-01-01T00:00:00+00:00", **data},
-        blocking=True,
-        return_response=True,
-    )
-    assert isinstance(response, dict)
-    return list(response["entries"])
+    """Return every entry get_log gives, page by page."""
+    entries: list[dict[str, Any]] = []
+    cursor: dict[str, str] = {}
+    while True:
+        response = await hass.services.async_call(
+            DOMAIN,
+            "get_log",
+            {"start": "1990-01-01T00:00:00+00:00", **data, **cursor},
+            blocking=True,
+            return_response=True,
+        )
+        assert isinstance(response, dict)
+        assert response["missing_years"] == []
+        entries += response["entries"]
+        if response["next_cursor"] is None:
+            return entries
+        cursor = {"cursor": response["next_cursor"]}
 
 
 async def test_a_ten_year_file_is_migrated_into_years_without_losing_an_entry(

@@ -64,6 +64,12 @@ def hass_config_dir(hass_tmp_config_dir: str) -> str:
 
 
 @pytest.fixture
+def hass_storage() -> dict[str, Any]:
+    """Do not mock storage: an import's years are staged and moved in real files."""
+    return {}
+
+
+@pytest.fixture
 async def erik(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> MockConfigEntry:
     """Erik, set up at noon on a Monday."""
     freezer.move_to(NOW)
@@ -693,11 +699,25 @@ async def test_ten_years_export_and_import(
     csv_again = await timed(
         "import csv again (all duplicates)",
         "import_log",
-        {"config_entry_id": erik.entry_id, "data": csv_export["csv"]},
+        {"config_entry_id": erik.entry_id, "file": csv_export["path"]},
     )
     assert (csv_again["added"], csv_again["duplicates"]) == (0, len(decade))
-    annas = await _call(hass, "export_log", {"config_entry_id": anna.entry_id})
-    assert annas["entries"] == document["entries"]
+    # Over 10,000 entries an answer holds only what describes the export, in a file.
+    assert "entries" not in document
+    assert "csv" not in csv_export
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, "export_log", {"config_entry_id": anna.entry_id})
+    _check_translated(err.value, "export_too_large")
+    annas = await _call(
+        hass, "export_log", {"config_entry_id": anna.entry_id, "to_file": True}
+    )
+
+    def entries_of(path: str) -> Any:
+        return json.loads(Path(path).read_text(encoding="utf-8"))["entries"]
+
+    assert await hass.async_add_executor_job(
+        entries_of, annas["path"]
+    ) == await hass.async_add_executor_job(entries_of, document["path"])
     with capsys.disabled():
         print(f"\n10 years, {len(decade)} entries; files: {sizes}")  # noqa: T201
         for label, seconds in timings.items():

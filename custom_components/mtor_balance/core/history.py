@@ -51,6 +51,25 @@ def closable(log: IntakeLog, now: datetime) -> list[Entry]:
     return [entry for entry in old if entry.id not in keep]
 
 
+def split_import(
+    open_entries: Sequence[Entry], new: Sequence[Entry], now: datetime
+) -> tuple[list[Entry], dict[int, list[Entry]]]:
+    """Return where imported entries go: those that stay open, and the closed by year.
+
+    As `closable` would move them once they were in the log: before the open period,
+    except the entries of the latest meal (which may be one of them). Runs off the event
+    loop: an import may hold a million entries.
+    """
+    start = open_period_start(now)
+    if all(entry.time >= start for entry in new):
+        return list(new), {}
+    last_meal = IntakeLog([*open_entries, *new]).last_meal(now, MEAL_MERGE)
+    keep = set() if last_meal is None else {entry.id for entry in last_meal.entries}
+    stay = [entry for entry in new if entry.time >= start or entry.id in keep]
+    closed = [entry for entry in new if entry.time < start and entry.id not in keep]
+    return stay, by_year(closed)
+
+
 def by_year(entries: Iterable[Entry]) -> dict[int, list[Entry]]:
     """Return `entries` grouped by their UTC year, each group in time order."""
     years: dict[int, list[Entry]] = {}

@@ -113,6 +113,19 @@ class IntakeLog:
         self._entries = sorted([*self._entries, *entries], key=_sort_key)
         self._stamps = [entry.time.timestamp() for entry in self._entries]
 
+    def adopt(
+        self, since: Sequence[Entry], entries: list[Entry], stamps: list[float]
+    ) -> bool:
+        """Take `entries` (from `merged_entries`) if the log still holds just `since`.
+
+        The big sort of an import runs off the event loop on a copy of the log; it is
+        taken only if nothing changed meanwhile (else False: `extend` instead).
+        """
+        if self._entries != since:
+            return False
+        self._entries, self._stamps = entries, stamps
+        return True
+
     def undo(self) -> Entry | None:
         """Remove the most recently added entry that still exists; return it."""
         while self._added:
@@ -197,6 +210,14 @@ class IntakeLog:
         index = self._index_of(entry_id)
         del self._stamps[index]
         return self._entries.pop(index)
+
+
+def merged_entries(
+    entries: Sequence[Entry], more: Sequence[Entry]
+) -> tuple[list[Entry], list[float]]:
+    """Return `entries` and `more` in time order, and their timestamps (`IntakeLog.adopt`)."""
+    merged = sorted([*entries, *more], key=_sort_key)
+    return merged, [entry.time.timestamp() for entry in merged]
 
 
 def group_meals(entries: Sequence[Entry], merge: timedelta) -> list[Meal]:

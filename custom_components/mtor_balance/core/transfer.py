@@ -286,8 +286,12 @@ def to_document(
     exported_at: datetime,
     start: datetime | None,
     end: datetime | None,
+    missing_years: list[int] | None = None,
 ) -> dict[str, Any]:
-    """Return the JSON export of `rows` (from `export_rows`)."""
+    """Return the JSON export of `rows` (from `export_rows`).
+
+    `missing_years`: closed years of the range that could not be read (none if empty).
+    """
     return {
         "format": JSON_FORMAT_NAME,
         "version": JSON_VERSION,
@@ -297,15 +301,17 @@ def to_document(
         "start": None if start is None else start.isoformat(),
         "end": None if end is None else end.isoformat(),
         "count": len(rows),
+        "missing_years": list(missing_years or ()),
         "entries": rows,
     }
 
 
-def to_csv(rows: Iterable[dict[str, Any]]) -> str:
-    """Return `rows` (from `export_rows`) as CSV text with a header (`COLUMNS`)."""
+def to_csv(rows: Iterable[dict[str, Any]], *, header: bool = True) -> str:
+    """Return `rows` (from `export_rows`) as CSV text, with a header (`COLUMNS`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    if header:
+        writer.writerow(COLUMNS)
     writer.writerows(
         [_csv_cell(column, row[column]) for column in COLUMNS] for row in rows
     )

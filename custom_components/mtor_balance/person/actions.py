@@ -8,7 +8,7 @@ translated `ServiceValidationError`s, and the log is unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from homeassistant.core import (
@@ -52,7 +52,6 @@ from .action_fields import (
 from .const import (
     ATTR_BARCODE,
     ATTR_CATEGORY,
-    ATTR_END,
     ATTR_ENTRY_ID,
     ATTR_FOOD,
     ATTR_GRAMS,
@@ -63,7 +62,6 @@ from .const import (
     ATTR_PORTION_ID,
     ATTR_PROTEIN,
     ATTR_QUERY,
-    ATTR_START,
     ATTR_TIME,
     SERVICE_ADD_BARCODE_FOOD,
     SERVICE_ASSIGN_PORTION,
@@ -76,11 +74,10 @@ from .const import (
     SERVICE_UNDO_LAST,
     SERVICE_WEEKLY_SUMMARY,
 )
+from .log_pages import GET_LOG_SCHEMA, async_get_log
 from .meals import MEAL_ACTIONS
 from .own_foods import async_lookup_barcode, barcode_error_key
 from .transfer import TRANSFER_ACTIONS
-
-_END_OF_TIME = datetime.max.replace(tzinfo=UTC)
 
 
 def _whole(value: float) -> int:
@@ -143,13 +140,6 @@ ASSIGN_PORTION_SCHEMA = TranslatedSchema(
 )
 DROP_PORTION_SCHEMA = TranslatedSchema(
     {**PERSON_FIELD, probatio.Optional(ATTR_PORTION_ID): TEXT}
-)
-GET_LOG_SCHEMA = TranslatedSchema(
-    {
-        **PERSON_FIELD,
-        probatio.Optional(ATTR_START): TIME,
-        probatio.Optional(ATTR_END): TIME,
-    }
 )
 
 
@@ -223,18 +213,6 @@ async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
         "foods": [food_response(food, language) for food in foods],
         "match": None if match is None else match.id,
     }
-
-
-async def _async_get_log(call: ServiceCall) -> ServiceResponse:
-    coordinator = coordinator_of(call)
-    end = call.data.get(ATTR_END, _END_OF_TIME)
-    start = call.data.get(ATTR_START, coordinator.data.day_start)
-    if start > end:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN, translation_key="start_after_end"
-        )
-    entries = await coordinator.async_entries_between(start, end)
-    return {"entries": [entry_as_dict(entry) for entry in entries]}
 
 
 async def _async_weekly_summary(call: ServiceCall) -> ServiceResponse:
@@ -352,7 +330,7 @@ ACTIONS: tuple[Action, ...] = (
         SupportsResponse.ONLY,
         False,
     ),
-    (SERVICE_GET_LOG, GET_LOG_SCHEMA, _async_get_log, SupportsResponse.ONLY, False),
+    (SERVICE_GET_LOG, GET_LOG_SCHEMA, async_get_log, SupportsResponse.ONLY, False),
     (
         SERVICE_WEEKLY_SUMMARY,
         WEEKLY_SUMMARY_SCHEMA,

@@ -109,6 +109,21 @@ def _event(item: CalendarItem) -> CalendarEvent:
     )
 
 
+def _missing_year(
+    year: int, start: datetime, end: datetime, texts: Texts
+) -> CalendarEvent:
+    """Return the event that says the log of `year` cannot be read (within the range)."""
+    first = max(date(year, 1, 1), dt_util.as_local(start).date())
+    last = min(date(year, 12, 31), dt_util.as_local(end).date())
+    return CalendarEvent(
+        start=first,
+        end=max(last, first) + timedelta(days=1),
+        summary=texts("calendar_history_missing", year=year),
+        description=texts("calendar_history_missing_note", year=year),
+        uid=f"missing_{year}",
+    )
+
+
 def _ended(item: CalendarItem, now: datetime) -> bool:
     return isinstance(item.end, datetime) and item.end <= now
 
@@ -173,18 +188,20 @@ class PersonCalendar(PersonEntity, CalendarEntity):
         """Return the events between `start_date` and `end_date`."""
         start, end = dt_util.as_utc(start_date), dt_util.as_utc(end_date)
         texts = await self._async_texts()
-        entries = await self.coordinator.async_entries_between(
-            start - LOOKBACK, end + LOOKBACK
-        )
+        read = await self.coordinator.files.async_read(start - LOOKBACK, end + LOOKBACK)
         items = calendar_items(
-            self._history(IntakeLog(entries)),
+            self._history(IntakeLog(read.entries)),
             start=start,
             end=end,
             now=dt_util.utcnow(),
             suggestion=self.coordinator.data.suggestion,
             texts=texts,
         )
-        return [_event(item) for item in items]
+        # A closed year that cannot be read is an all-day event over its days: the
+        # calendar says what it cannot show instead of showing a year without meals.
+        return [_event(item) for item in items] + [
+            _missing_year(year, start, end, texts) for year in read.missing_years
+        ]
 
     # --- changing -----------------------------------------------------------------------
 

@@ -63,6 +63,11 @@ def signal_entry_changed(entry_id: str) -> str:
     return f"{DOMAIN}_{entry_id}_entry_changed"
 
 
+def signal_imported(entry_id: str) -> str:
+    """Return the dispatcher signal of an import (the entries added, once per import)."""
+    return f"{DOMAIN}_{entry_id}_imported"
+
+
 class PersonCoordinator(DataUpdateCoordinator[PersonState]):
     """Holds one person's record, saves it and publishes their state."""
 
@@ -219,12 +224,18 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         return entry
 
     async def async_import_entries(self, entries: Sequence[Entry]) -> None:
-        """Add entries made elsewhere (ids and times kept); old months go to their years.
+        """Add entries made elsewhere (ids and times kept), all or nothing.
 
-        The caller drops duplicates first (`async_entries_between` sees closed years too).
+        Entries of closed years go to their years' files (`PersonFiles.async_import`),
+        the heavy part off the event loop; the record is changed, saved and published
+        once, and the statistics told once, however many entries there are. The caller
+        drops duplicates first (`async_entries_between` sees closed years too).
         """
         self._suggestion.changed()
-        await self._async_change(lambda record: record.import_entries(entries))
+        await self.files.async_import(entries, self._async_change)
+        async_dispatcher_send(
+            self.hass, signal_imported(self.config_entry.entry_id), entries
+        )
         await self.files.async_close_ended_months()
 
     async def async_change_record(

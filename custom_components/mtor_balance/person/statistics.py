@@ -18,6 +18,12 @@ started), the days since the last row in the recorder (all the history the first
 year at a time); after a change, the days it touches (a
 logged, deleted, back-dated or imported entry, a fast entered by hand, a day type). Without
 the recorder nothing is done, and nothing of the recorder is imported.
+
+However big the history or an import, the event loop only schedules: an import is told
+once (the days it touches are found in the executor), and each year's rows are computed
+in the executor. Days of a closed year that cannot be read are not written (what the
+recorder holds for them stays) and a warning names the years; the repair issue of the
+file says what to do.
 """
 
 from __future__ import annotations
@@ -43,14 +49,16 @@ from ..core.calendar_events import (
     LOOKBACK,
     MAX_FAST,
     PersonHistory,
+    Point,
     Series,
     hours_of_days,
     statistic_points,
 )
 from ..core.days import day_bounds, day_of
 from ..core.log import IntakeLog
-from ..core.model import Entry, ManualFast
-from .coordinator import PersonCoordinator, signal_entry_changed
+from ..core.model import Entry, ManualFast, Profile
+from .coordinator import PersonCoordinator, signal_entry_changed, signal_imported
+from .persistence import HistoryMissingError
 
 if TYPE_CHECKING:
     from homeassistant.components.recorder.core import Recorder
@@ -148,6 +156,57 @@ def _rows_with_values(
     }
 
 
+def _touched(
+    start: datetime, end: datetime, profile: Profile, tz: tzinfo, now: datetime
+) -> set[date]:
+    """Return the days whose rows a change from `start` to `end` may change.
+
+    The meal it joins may have begun up to a merge earlier; the fast it ends or splits
+    ends at the next meal, at most `MAX_FAST` later.
+    """
+    day = day_of(
+        start - timedelta(minutes=profile.meal_merge_min), tz, profile.day_start
+    )
+    last = day_of(min(end + MAX_FAST, now), tz, profile.day_start)
+    days = set()
+    while day <= last:
+        days.add(day)
+        day += _ONE_DAY
+    return days
+
+
+def _touched_days(
+    times: list[datetime], profile: Profile, tz: tzinfo, now: datetime
+) -> set[date]:
+    """Return the days the entries at `times` may change (in the executor).
+
+    Entries of one day change the same days: each day is expanded once.
+    """
+    days: set[date] = set()
+    seen: set[date] = set()
+    for moment in times:
+        if (day := day_of(moment, tz, profile.day_start)) not in seen:
+            seen.add(day)
+            days |= _touched(moment, moment, profile, tz, now)
+    return days
+
+
+def _points(
+    entries: list[Entry],
+    profile: Profile,
+    tz: tzinfo,
+    day_types: dict[str, str],
+    manual_fasts: tuple[ManualFast, ...],
+    days: tuple[date, date, date, date],
+) -> tuple[dict[Series, list[Point]], tuple[datetime, datetime]]:
+    """Return the rows of the days `first` to `last` and their hours (in the executor)."""
+    before, after, first, last = days
+    history = PersonHistory(
+        IntakeLog(entries), profile, tz, day_types, manual_fasts, None
+    )
+    return statistic_points(history, before, after), hours_of_days(history, first, last)
+
+
 class PersonStatistics:
     """Writes one person's rows: the missing history at set-up, then every change."""
 
@@ -162,9 +221,7 @@ class PersonStatistics:
         self._started = False
         self._unsub_delay: CALLBACK_TYPE | None = None
         self._busy = False
-        # What the record held at the last look (imports, fasts and day types are not told).
-        self._count = 0
-        self._entry_ids: set[str] = set()
+        # What the record held at the last look (fasts and day types are not told).
         self._manual: tuple[ManualFast, ...] = ()
         self._day_types: dict[str, str] = {}
 
@@ -172,13 +229,14 @@ class PersonStatistics:
     def async_start(self) -> CALLBACK_TYPE:
         """Follow the person's changes and write the missing history in the background."""
         record = self._coordinator.record
-        self._count = len(record.log)
-        self._entry_ids = {entry.id for entry in record.log}
         self._manual = tuple(record.manual_fasts)
         self._day_types = dict(record.day_types)
         unsubscribe = [
             async_dispatcher_connect(
                 self._hass, signal_entry_changed(self._entry_id), self._entry_changed
+            ),
+            async_dispatcher_connect(
+                self._hass, signal_imported(self._entry_id), self._imported
             ),
             self._coordinator.async_add_listener(self._record_changed),
             # Nothing is written while Home Assistant starts.
@@ -202,16 +260,27 @@ class PersonStatistics:
         self._schedule()
 
     @callback
+    def _imported(self, entries: list[Entry]) -> None:
+        """Mark the days of an import (found in the executor: it may be big)."""
+        self._coordinator.config_entry.async_create_background_task(
+            self._hass,
+            self._async_imported(entries),
+            f"{DOMAIN}_statistics_import_{self._entry_id}",
+        )
+
+    async def _async_imported(self, entries: list[Entry]) -> None:
+        self._dirty |= await self._hass.async_add_executor_job(
+            _touched_days,
+            [entry.time for entry in entries],
+            self._coordinator.profile,
+            self._tz,
+            dt_util.utcnow(),
+        )
+        self._schedule()
+
+    @callback
     def _record_changed(self) -> None:
         record = self._coordinator.record
-        if len(record.log) != self._count:  # an import (logged entries are told too)
-            seen = self._entry_ids
-            self._entry_ids = set()
-            for entry in record.log:
-                self._entry_ids.add(entry.id)
-                if entry.id not in seen:
-                    self._touch(entry.time, entry.time)
-            self._count = len(record.log)
         if (manual := tuple(record.manual_fasts)) != self._manual:
             for fast in set(manual) ^ set(self._manual):
                 self._touch(fast.start, fast.end)
@@ -223,20 +292,10 @@ class PersonStatistics:
         self._schedule()
 
     def _touch(self, start: datetime, end: datetime) -> None:
-        """Mark the days whose rows a change from `start` to `end` may change.
-
-        The meal it joins may have begun up to a merge earlier; the fast it ends or splits
-        ends at the next meal, at most `MAX_FAST` later.
-        """
-        profile, tz = self._coordinator.profile, self._tz
-        now = dt_util.utcnow()
-        day = day_of(
-            start - timedelta(minutes=profile.meal_merge_min), tz, profile.day_start
+        """Mark the days whose rows a change from `start` to `end` may change."""
+        self._dirty |= _touched(
+            start, end, self._coordinator.profile, self._tz, dt_util.utcnow()
         )
-        last = day_of(min(end + MAX_FAST, now), tz, profile.day_start)
-        while day <= last:
-            self._dirty.add(day)
-            day += _ONE_DAY
 
     # --- writing ------------------------------------------------------------------------
 
@@ -312,15 +371,31 @@ class PersonStatistics:
         profile, record = coordinator.profile, coordinator.record
         # Rows in the hours at the edges may come from the neighbouring days.
         before, after = first - _ONE_DAY, min(last + _ONE_DAY, self._today())
-        entries = await coordinator.async_entries_between(
-            day_bounds(before, tz, profile.day_start)[0] - LOOKBACK,
-            day_bounds(after, tz, profile.day_start)[1],
+        try:
+            entries = await coordinator.async_entries_between(
+                day_bounds(before, tz, profile.day_start)[0] - LOOKBACK,
+                day_bounds(after, tz, profile.day_start)[1],
+            )
+        except HistoryMissingError as err:
+            _LOGGER.warning(
+                "The statistics of %s from %s to %s are not written: the log of %s "
+                "could not be read (see the repair issue)",
+                self._name,
+                first,
+                last,
+                ", ".join(str(year) for year in err.years),
+            )
+            return
+        points, (low, high) = await self._hass.async_add_executor_job(
+            _points,
+            entries,
+            profile,
+            tz,
+            dict(record.day_types),
+            tuple(record.manual_fasts),
+            (before, after, first, last),
         )
-        history = PersonHistory(
-            IntakeLog(entries), profile, tz, record.day_types, record.manual_fasts, None
-        )
-        points = statistic_points(history, before, after)
-        low, high = hours_of_days(history, first, last)
+        del entries
         ids = list(self._ids.values())
         old: dict[str, set[float]] = {}
         if correct:

@@ -16,9 +16,10 @@ must be inside the configuration folder, in this integration's own folder
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import partial
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,10 @@ ATTR_FILE = "file"
 ATTR_DRY_RUN = "dry_run"
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024  # ten years of JSON are about 8 MB, of CSV 4 MB
+# An export's answer holds at most this many entries (about 3 MB); a bigger export goes
+# to a file, written in pieces of EXPORT_PIECE entries, and is answered without them.
+EXPORT_RESPONSE_MAX = 10_000
+EXPORT_PIECE = 5_000
 MAX_PATH = 1024
 MAX_KCAL = 9.0 * MAX_GRAMS  # the most grams of pure fat
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)  # entries are stored as POSIX times
@@ -122,39 +127,51 @@ async def _async_export_log(call: ServiceCall) -> ServiceResponse:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="start_after_end"
         )
-    entries = await coordinator.async_entries_between(
-        start or _BEGINNING, end or _END_OF_TIME
-    )
-    names = _food_names(coordinator, entries)
-    tz = dt_util.get_default_time_zone()
+    read = await coordinator.files.async_read(start or _BEGINNING, end or _END_OF_TIME)
+    entries = read.entries
+    to_file: bool = call.data[ATTR_TO_FILE]
+    if len(entries) > EXPORT_RESPONSE_MAX and not to_file:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="export_too_large",
+            translation_placeholders={
+                "count": str(len(entries)),
+                "max": str(EXPORT_RESPONSE_MAX),
+            },
+        )
     now = dt_util.now()
     fmt: str = call.data[ATTR_FORMAT]
-    response, content = await hass.async_add_executor_job(
-        partial(
-            _export,
-            entries,
-            names,
-            fmt,
-            tz=tz,
-            person=coordinator.person_name,
-            time_zone=hass.config.time_zone,
-            now=now,
-            start=start,
-            end=end,
-        )
+    # Up to EXPORT_RESPONSE_MAX entries the answer holds the export; a bigger one (only
+    # to a file) is written in pieces and answered without its entries.
+    export = partial(
+        _export,
+        entries,
+        partial(_food_names, coordinator),
+        fmt,
+        whole=len(entries) <= EXPORT_RESPONSE_MAX,
+        tz=dt_util.get_default_time_zone(),
+        person=coordinator.person_name,
+        time_zone=hass.config.time_zone,
+        now=now,
+        start=start,
+        end=end,
+        missing_years=read.missing_years,
     )
-    if call.data[ATTR_TO_FILE]:
-        name = f"{slugify(coordinator.person_name) or 'person'}-{now.date()}.{fmt}"
-        path = hass.config.path(*EXPORT_FOLDER, name)
-        try:
-            await hass.async_add_executor_job(atomic_write, path, content)
-        except StorageWriteError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="export_not_written",
-                translation_placeholders={"path": path, "error": str(err.error)},
-            ) from err
-        response["path"] = path
+    del read, entries
+    response, content = await hass.async_add_executor_job(export)
+    if not to_file:
+        return response
+    name = f"{slugify(coordinator.person_name) or 'person'}-{now.date()}.{fmt}"
+    path = hass.config.path(*EXPORT_FOLDER, name)
+    try:
+        await hass.async_add_executor_job(atomic_write, path, content)
+    except StorageWriteError as err:
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="export_not_written",
+            translation_placeholders={"path": path, "error": str(err.error)},
+        ) from err
+    response["path"] = path
     return response
 
 
@@ -171,33 +188,74 @@ def _food_names(
 
 def _export(
     entries: list[Entry],
-    names: dict[str, tuple[str, str]],
+    food_names: Callable[[list[Entry]], dict[str, tuple[str, str]]],
     fmt: str,
     *,
+    whole: bool,
     tz: Any,
     person: str,
     time_zone: str,
     now: datetime,
     start: datetime | None,
     end: datetime | None,
-) -> tuple[dict[str, Any], bytes]:
-    """Return the action's response and the file's content (in the executor)."""
-    rows = export_rows(entries, names.get, tz)
+    missing_years: list[int],
+) -> tuple[dict[str, Any], Iterator[bytes]]:
+    """Return the action's response and the file's content (in the executor).
+
+    `whole`: the response holds the export; otherwise only what describes it, and the
+    content is made in pieces of `EXPORT_PIECE` entries while it is written.
+    """
+    names = food_names(entries)
     if fmt == FORMAT_CSV:
-        text = to_csv(rows)
+        response: dict[str, Any] = {"format": fmt, "count": len(entries)}
+        if whole:
+            text = to_csv(export_rows(entries, names.get, tz))
+            response["csv"] = text
+        response["missing_years"] = missing_years
         # With a byte order mark, spreadsheets read the file as UTF-8 (å, ä, ö).
-        return {"format": fmt, "count": len(rows), "csv": text}, (
-            "\ufeff" + text
-        ).encode()
+        pieces = (
+            to_csv(
+                export_rows(entries[at : at + EXPORT_PIECE], names.get, tz),
+                header=at == 0,
+            )
+            for at in range(0, max(len(entries), 1), EXPORT_PIECE)
+        )
+        return response, _encoded(itertools.chain(["\ufeff"], pieces))
     document = to_document(
-        rows,
+        export_rows(entries, names.get, tz) if whole else [],
         person=person,
         time_zone=time_zone,
         exported_at=now,
         start=start,
         end=end,
+        missing_years=missing_years,
     )
-    return document, json_bytes(document)
+    document["count"] = len(entries)
+    head = json_bytes({**document, "entries": None})
+    head = head[: head.rindex(b"null")]  # the document up to its entries, which end it
+    parts = (
+        b",".join(
+            json_bytes(row)
+            for row in export_rows(entries[at : at + EXPORT_PIECE], names.get, tz)
+        )
+        for at in range(0, len(entries), EXPORT_PIECE)
+    )
+    if not whole:
+        del document["entries"]
+    return document, itertools.chain([head, b"["], _joined(parts, b","), [b"]}"])
+
+
+def _encoded(texts: Iterable[str]) -> Iterator[bytes]:
+    return (text.encode() for text in texts)
+
+
+def _joined(pieces: Iterable[bytes], separator: bytes) -> Iterator[bytes]:
+    first = True
+    for piece in pieces:
+        if not first:
+            yield separator
+        first = False
+        yield piece
 
 
 # --- import -------------------------------------------------------------------------------
