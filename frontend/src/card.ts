@@ -467,6 +467,8 @@ export class MtorBalanceCard extends LitElement {
     const restored = await this._run(() => restoreEntry(hass, entryId, logEntry));
     if (restored) {
       this._setNotice({ key: "restored", values: { food: this._entryName(restored) } });
+    } else if (this._error) {
+      this._setNotice(undefined); // refused: its Ångra/Undo would only be refused again
     }
   }
 
@@ -485,6 +487,8 @@ export class MtorBalanceCard extends LitElement {
         values: { food: this._entryName(removed) },
         restoreEntry: removed.entry_id,
       });
+    } else if (this._error) {
+      this._setNotice(undefined); // refused: its Ångra/Undo would only be refused again
     }
   }
 

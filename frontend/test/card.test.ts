@@ -885,3 +885,34 @@ describe("the next meal and per-100 g values", () => {
     expect(text($(card, ".food .nutrients"))).not.toContain("per måltid");
   });
 });
+
+describe("a refused action", () => {
+  it("shows the backend's error in Swedish and drops the notice it came from", async () => {
+    hass = fakeHass("sv");
+    hass.loadBackendTranslation = vi.fn(() =>
+      Promise.resolve((key: string, values?: Record<string, unknown>) =>
+        key === "component.mtor_balance.exceptions.entry_not_found.message"
+          ? `Det finns ingen post med ID ${String(values?.entry_id)}.`
+          : "",
+      ),
+    );
+    hass.handlers["mtor_balance/delete_entry"] = (message) => {
+      throw {
+        code: "service_validation_error",
+        message: "There is no entry with ID x",
+        translation_domain: "mtor_balance",
+        translation_key: "entry_not_found",
+        translation_placeholders: { entry_id: message.log_entry_id },
+      };
+    };
+    withScale("150");
+    card = await mount(hass, { entry_id: "entry_erik" }, view({ ...SETTLED, language: "sv" }));
+    $(card, ".chip-predicted")?.click();
+    await settle(card);
+    $(card, ".undo-notice")?.click();
+    await settle(card);
+    await settle(card);
+    expect(text($(card, ".error span"))).toBe("Det finns ingen post med ID new.");
+    expect($(card, ".notice")).toBeNull();
+  });
+});
