@@ -19,6 +19,7 @@ the person where it is, and the person starts without it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import suppress
 from datetime import UTC, datetime
 import logging
@@ -102,29 +103,59 @@ def entry_to_row(entry: Entry) -> list[Any]:
     ]
 
 
-def entry_from_row(row: list[Any]) -> Entry:
-    """Decode a storage row; raise ValueError, TypeError or KeyError if it is not valid.
+# What a stored value may be; anything else is a file that cannot be used, like one that
+# is not JSON. Times from 1970 (entries are POSIX times) to the year 3000 (far beyond any
+# real entry, and far enough from datetime's end that adding days never overflows);
+# amounts up to a million (grams, g of a nutrient, kcal: any entry is far below).
+_MAX_STAMP = datetime(3000, 1, 1, tzinfo=UTC).timestamp()
+MAX_STORED_AMOUNT = 1_000_000.0
+
+
+def stored_time(value: Any) -> datetime:
+    """Return a stored POSIX time; raise StorageCorruptError if it cannot be one."""
+    # NaN fails both comparisons; a huge int compares without overflowing.
+    if type(value) not in (int, float) or not 0 <= value < _MAX_STAMP:
+        raise StorageCorruptError(f"{value!r} is not a stored time")
+    return _from_timestamp(value, UTC)
+
+
+def stored_amount(value: Any) -> float:
+    """Return a stored amount; raise StorageCorruptError if it is not one in range."""
+    if type(value) not in (int, float) or not 0 <= value <= MAX_STORED_AMOUNT:
+        raise StorageCorruptError(f"{value!r} is not a stored amount")
+    return float(value)
+
+
+def entry_from_row(row: Any) -> Entry:
+    """Decode a storage row; raise StorageCorruptError if it is not a valid entry.
 
     Runs 30,000 times when ten years are migrated, so it builds the tuple positionally.
     """
-    if len(row) != _ROW_LENGTH:
-        raise ValueError(f"row has {len(row)} fields, expected {_ROW_LENGTH}")
+    if type(row) is not list or len(row) != _ROW_LENGTH:
+        raise StorageCorruptError(f"a row is not a list of {_ROW_LENGTH} fields")
     entry_id, stamp, name, protein, leucine, kcal, estimated, source, food_id, grams = (
         row
     )
-    if type(entry_id) is not str or type(name) is not str:
-        raise TypeError("entry id and name must be strings")
+    if (
+        type(entry_id) is not str
+        or type(name) is not str
+        or (food_id is not None and type(food_id) is not str)
+        or estimated not in (0, 1)
+        or type(estimated) not in (int, bool)
+        or source not in _SOURCES
+    ):
+        raise StorageCorruptError(f"row {entry_id!r} has a field of the wrong kind")
     return Entry(
         entry_id,
-        _from_timestamp(float(stamp), UTC),
+        stored_time(stamp),
         name,
-        float(protein),
-        float(leucine),
-        float(kcal),
+        stored_amount(protein),
+        stored_amount(leucine),
+        stored_amount(kcal),
         bool(estimated),
         _SOURCES[source],
-        None if food_id is None else str(food_id),
-        None if grams is None else float(grams),
+        food_id,
+        None if grams is None else stored_amount(grams),
     )
 
 
@@ -195,8 +226,8 @@ class _Rows:
         return [entry_to_row(entry) for entry in self._entries]
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    """Write `data` to `path` all or nothing; raise StorageWriteError if it cannot be.
+def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` (or its pieces) to `path` all or nothing; raise StorageWriteError.
 
     A temporary file beside it (named `<file>.tmp-<random>`, so that an orphan of a crash
     is recognisable), flushed to disk, then renamed over the file, and the folder flushed.
@@ -210,7 +241,10 @@ def atomic_write(path: str, data: bytes) -> None:
         )
         temporary = Path(name)
         with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
+            if isinstance(data, bytes):
+                file.write(data)
+            else:
+                file.writelines(data)
             file.flush()
             os.fsync(file.fileno())
         temporary.replace(target)
@@ -315,11 +349,7 @@ def _decode(raw: dict[str, Any] | None, table: FoodTable) -> PersonRecord:
         favorites=[str(food_id) for food_id in favorites],
         selected_food_id=None if selected is None else str(selected),
         history={
-            int(year): YearSummary(
-                int(count),
-                _from_timestamp(float(first), UTC),
-                _from_timestamp(float(last), UTC),
-            )
+            int(year): YearSummary(int(count), stored_time(first), stored_time(last))
             for year, (count, first, last) in history.items()
         },
         saved_meals=[
@@ -327,11 +357,7 @@ def _decode(raw: dict[str, Any] | None, table: FoodTable) -> PersonRecord:
             for meal_id, name, items in raw.get("saved_meals", [])
         ],
         manual_fasts=[
-            ManualFast(
-                str(fast_id),
-                _from_timestamp(float(start), UTC),
-                _from_timestamp(float(end), UTC),
-            )
+            ManualFast(str(fast_id), stored_time(start), stored_time(end))
             for fast_id, start, end in raw.get("manual_fasts", [])
         ],
     )
@@ -344,13 +370,56 @@ def _encode_history(history: dict[int, YearSummary]) -> dict[str, list[Any]]:
     }
 
 
+# Every error a stored value that cannot be used raises while it is decoded.
 _READ_ERRORS = (
     HomeAssistantError,
     StorageCorruptError,
     ValueError,
     TypeError,
     KeyError,
+    OverflowError,
 )
+
+# The parts of a person's file that are lists of items, each of which can be read alone.
+_LIST_PARTS = ("custom_foods", "saved_meals", "manual_fasts")
+
+
+def _salvage(raw: Any, table: FoodTable) -> PersonRecord:
+    """Return what can be read of a person's file that could not be read whole.
+
+    Every entry, own food, saved meal, fast, day type and closed year's summary that
+    decodes on its own is kept; the rest is left out (the file itself is kept aside).
+    """
+    if not isinstance(raw, dict):
+        return PersonRecord.create(table)
+    kept: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "entries" and isinstance(value, list):
+            kept[key] = [row for row in value if _readable(entry_from_row, row)]
+        elif key in _LIST_PARTS and isinstance(value, list):
+            kept[key] = [
+                item for item in value if _readable(_decode, {key: [item]}, table)
+            ]
+        elif key in ("history", "day_types") and isinstance(value, dict):
+            kept[key] = {
+                name: item
+                for name, item in value.items()
+                if _readable(_decode, {key: {name: item}}, table)
+            }
+        elif _readable(_decode, {key: value}, table):
+            kept[key] = value
+    try:
+        return _decode(kept, table)
+    except _READ_ERRORS:
+        return PersonRecord.create(table)
+
+
+def _readable(decode: Any, *args: Any) -> bool:
+    try:
+        decode(*args)
+    except _READ_ERRORS:
+        return False
+    return True
 
 
 class PersonStore:
@@ -363,6 +432,9 @@ class PersonStore:
         self._entry_id = entry_id
         self._store = _PersonFileStore(self)
         self._years: dict[int, _CompactStore] = {}
+        # Years of an import written beside their files, to be moved into place once the
+        # person's file (which names them) is saved: see `async_stage_year`.
+        self.staged: list[int] = []
 
     @property
     def path(self) -> str:
@@ -377,22 +449,29 @@ class PersonStore:
         Orphaned temporary files of an earlier crash are removed first (nothing of this
         person is being written yet).
         """
-        await self.hass.async_add_executor_job(self._remove_orphans)
+        raw: Any = None
         try:
             raw = await self._store.async_load()
+            if isinstance(raw, dict) and (staged := raw.get("staged_years")):
+                # An import was saved, but not all its years were moved into place.
+                await self._async_move_staged(staged)
+            await self.hass.async_add_executor_job(self._remove_orphans)
             return await self.hass.async_add_executor_job(_decode, raw, table)
         except StorageWriteError as err:
             # A migration could not be written: nothing was changed, try again later.
             raise StorageUnavailableError(err.path) from err
         except _READ_ERRORS as err:
+            await self.hass.async_add_executor_job(self._remove_orphans)
             await async_set_aside(self.hass, self.path, err, self._entry_id)
-            return PersonRecord.create(table)
+            # The person starts with what could be read (the file itself is kept aside).
+            return await self.hass.async_add_executor_job(_salvage, raw, table)
 
     async def async_save(self, record: PersonRecord) -> None:
         """Write the person's file now; raise StorageWriteError if it cannot be written."""
         await self._store.async_save(
             {
                 "entries": _Rows(list(record.log)),
+                "staged_years": list(self.staged),
                 "history": _encode_history(record.history),
                 "day_types": dict(record.day_types),
                 "selected_food": record.selected_food_id,
@@ -416,13 +495,17 @@ class PersonStore:
 
     # --- closed years ------------------------------------------------------------------
 
-    async def async_load_year(self, year: int) -> list[Entry]:
-        """Return a closed year's entries (none if the file is missing or set aside)."""
+    async def async_load_year(self, year: int) -> list[Entry] | None:
+        """Return a closed year's entries; None if there is no file (or it was set aside).
+
+        A file that cannot be used, down to a single value out of range, is set aside
+        with a repair issue, like the person's own file.
+        """
         store = self._year_store(year)
         try:
             raw = await store.async_load()
             if raw is None:
-                return []
+                return None
             if not isinstance(raw, dict):
                 raise StorageCorruptError("stored data is not an object")
             return await self.hass.async_add_executor_job(
@@ -432,7 +515,7 @@ class PersonStore:
             await async_set_aside(
                 self.hass, str(store.path), err, f"{self._entry_id}_{year}"
             )
-            return []
+            return None
 
     async def async_save_year(self, year: int, entries: list[Entry]) -> None:
         """Write (or, with no entries, delete) a closed year's file."""
@@ -441,6 +524,40 @@ class PersonStore:
             await store.async_save({"entries": _Rows(entries)})
         else:
             await store.async_remove()
+
+    async def async_stage_year(self, year: int, entries: list[Entry]) -> None:
+        """Write a closed year's new entries beside its file, for an import.
+
+        An import is all or nothing, even when the process is killed: its years are
+        written as `<year file>.tmp-import` first (removed at the next start like any
+        temporary file), then the person's file is saved naming them in `staged_years`
+        (the import's one moment of truth), then each is written as its year's file and
+        removed (`async_move_staged`); a start that finds `staged_years` moves what is
+        left.
+        """
+        await self._staged_store(year).async_save({"entries": _Rows(entries)})
+
+    async def async_move_staged(self) -> None:
+        """Move the staged years over their files (once the person's file names them)."""
+        await self._async_move_staged(self.staged)
+        self.staged = []
+
+    async def _async_move_staged(self, years: Any) -> None:
+        """Write each staged year as its file, then remove it (those gone were moved)."""
+        if not isinstance(years, list) or not all(type(y) is int for y in years):
+            raise StorageCorruptError("staged years are not a list of years")
+        for year in years:
+            staged = self._staged_store(year)
+            if (raw := await staged.async_load()) is None:
+                continue
+            await self._year_store(year).async_save(raw)
+            del raw
+            await staged.async_remove()
+
+    def _staged_store(self, year: int) -> _CompactStore:
+        return _CompactStore(
+            self.hass, YEAR_VERSION, f"{self.key}.{year}{TEMP_MARK}import", 1
+        )
 
     async def async_split_years(self, data: dict[str, Any]) -> dict[str, Any]:
         """Migrate a one-file log (1.x): write closed years to their files, keep the rest.
