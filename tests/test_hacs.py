@@ -97,6 +97,14 @@ def test_the_workflows_run_the_validators_and_the_test_command() -> None:
     test = yaml.safe_load((workflows / "test.yml").read_text(encoding="utf-8"))
     runs = [step.get("run") for job in test["jobs"].values() for step in job["steps"]]
     assert "scripts/test" in runs
+    # The newest Home Assistant, on a schedule and on pull requests (scripts/compat).
+    compat = yaml.safe_load((workflows / "compat.yml").read_text(encoding="utf-8"))
+    triggers = compat[True]  # YAML 1.1 reads the key `on` as True
+    assert {"schedule", "pull_request"} <= set(triggers)
+    runs = [
+        step.get("run", "") for job in compat["jobs"].values() for step in job["steps"]
+    ]
+    assert any("scripts/compat --develop" in run for run in runs)
 
 
 # Home Assistant 2026.11's built-in Marketplace (homeassistant/components/marketplace), read
