@@ -148,10 +148,13 @@ async def test_the_tools_for_the_assist_api(hass: HomeAssistant, erik: None) -> 
         ours["mtor_balance__log_food"].parameters,
         custom_serializer=api.custom_serializer,
     )
-    assert log_food["required"] == ["food", "grams"]
+    assert log_food["required"] == ["food"]  # and grams, or an amount in a unit
     assert log_food["properties"]["grams"]["type"] == "number"
-    # The prompt: amounts are grams; the fasting goal is the person's own, no claims.
-    assert "in grams" in api.api_prompt
+    assert log_food["properties"]["amount"]["type"] == "number"
+    assert log_food["properties"]["unit"]["type"] == "string"
+    # The prompt: grams or the amount as said, never guessed; the fasting goal is the
+    # person's own, no claims.
+    assert "never guess grams from pieces" in api.api_prompt
     assert "goal the person chose for themselves" in api.api_prompt
     assert "never claim that fasting caused autophagy" in api.api_prompt
 
@@ -205,6 +208,29 @@ async def test_log_200_gram_keso_in_swedish(hass: HomeAssistant, erik: None) -> 
     assert await _log(hass) == [("01012", 200.0)]
 
 
+async def test_log_2_slices_of_rye_bread(hass: HomeAssistant, erik: None) -> None:
+    result = await _call(hass, "log_food", food="rye bread", amount=2, unit="slice")
+    assert not result.error
+    logged = result.data["logged"]
+    # A slice of SR28's rye bread is 32 g: 64 g at 0.579 g leucine per 100 g.
+    assert (logged["food_id"], logged["grams"]) == ("18060", 64.0)
+    assert logged["leucine_g"] == round(0.64 * 0.579, 2)
+    assert (logged["amount"], logged["unit"]) == (2, "slice")
+    assert logged["said"] == "2 \N{MULTIPLICATION SIGN} slice Rye bread"
+    assert await _log(hass) == [("18060", 64.0)]
+
+
+async def test_two_eggs_said_in_swedish(hass: HomeAssistant, erik: None) -> None:
+    hass.config.language = "sv"
+    result = await _call(
+        hass, "log_food", _context(language="sv"), food="ägg", amount="2"
+    )
+    assert not result.error
+    assert result.data["logged"]["name"] == "Ägg, rått"
+    assert result.data["logged"]["grams"] == 100.0
+    assert await _log(hass) == [("01123", 100.0)]
+
+
 async def test_a_meal_eaten_earlier_is_logged_at_its_time(
     hass: HomeAssistant, erik: None
 ) -> None:
@@ -246,13 +272,15 @@ async def test_an_ambiguous_name_returns_the_candidates_to_ask_about(
         ),
         (
             "05064",
-            "Kycklingbröst, ugnsstekt"
+            "Kycklingbröst, utan skinn, ugnsstekt"
             if language == "sv"
             else "Chicken breast, roasted",
         ),
         (
             "05063",
-            "Kycklingbröst, stekt" if language == "sv" else "Chicken breast, pan-fried",
+            "Kycklingbröst, utan skinn, stekt"
+            if language == "sv"
+            else "Chicken breast, pan-fried",
         ),
     ]
     assert result.data["candidates"][1]["protein_g_per_100g"] == 31.02
@@ -278,6 +306,19 @@ async def test_an_ambiguous_name_returns_the_candidates_to_ask_about(
             {"food": "keso", "grams": 0},
             "value_out_of_range",
             "grams must be a number from 0.05 to 5000 g.",
+        ),
+        (
+            {"food": "keso"},
+            "grams_or_amount",
+            (
+                "Give either grams or an amount (with a unit if the food is not counted in"
+                " pieces), not both and not neither. A unit needs an amount."
+            ),
+        ),
+        (
+            {"food": "keso", "amount": 2, "unit": "slices"},
+            "unknown_unit",
+            "Cottage cheese has no slice. It can be logged in: cup, dl, gram, kg.",
         ),
         (
             {"food": "keso", "grams": 100, "time": "2020-01-01T08:00"},
@@ -306,7 +347,7 @@ async def test_what_the_action_refuses_comes_back_as_its_message(
     "args",
     [
         {"food": "keso", "grams": "lots"},
-        {"food": "keso"},
+        {"food": "keso", "grams": 100, "amount": 1},
         {"food": "keso", "grams": 100, "portion": "big"},
     ],
 )
@@ -385,6 +426,14 @@ async def test_search_foods_logs_nothing(hass: HomeAssistant, erik: None) -> Non
         "protein_g_per_100g": 12.56,
         "leucine_g_per_100g": 1.086,
         "leucine_estimated": False,
+        "units_g": {
+            "piece": 50,
+            "large": 50,
+            "medium": 44,
+            "small": 38,
+            "cup": 243,
+            "dl": 102.7,
+        },
     }
     assert await _log(hass) == []
 

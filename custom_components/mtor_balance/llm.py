@@ -42,7 +42,7 @@ from .core.advice import advice_numbers
 from .core.categories import Category
 from .core.days import day_bounds, day_of
 from .core.planner import planned_meals
-from .person.action_fields import SUGGESTIONS
+from .person.action_fields import ATTR_AMOUNT, ATTR_UNIT, SUGGESTIONS
 from .person.advice import async_explanation
 from .person.const import (
     ATTR_CATEGORY,
@@ -74,10 +74,13 @@ ARG_DATE = "date"
 SEARCH_LIMIT = 5
 
 PROMPT = (
-    "mTOR Balance logs the protein and leucine that people in this home eat. Every amount"
-    " is in grams: a food is logged by its name and the grams eaten (ask for the grams, or"
-    " for the weight on the scale, rather than guessing from pieces or servings), and a"
-    " supplement by its grams of leucine and/or protein. When a tool returns candidate"
+    "mTOR Balance logs the protein and leucine that people in this home eat. A food is"
+    " logged by its name and either the grams eaten or an amount in one of the food's"
+    " household units, as the user said it (2 slices, a glass, 2 eggs: amount 2 and no"
+    " unit); never guess grams from pieces or servings yourself, pass the amount and unit."
+    " If the food has no such unit, the error names the units it has; ask for one of them"
+    " or for the grams. A supplement is logged by its grams of leucine and/or protein."
+    " When a tool returns candidate"
     " foods or people, ask the user which one they mean. The fasting hours are a goal the"
     " person chose for themselves: say how long they have fasted and whether their goal is"
     " reached, and never claim that fasting caused autophagy or any other effect in the"
@@ -314,15 +317,17 @@ _TIME_FIELD = probatio.Optional(
 
 
 class LogFoodTool(_PersonTool):
-    """Log grams of a food, named in English or Swedish."""
+    """Log a food, named in English or Swedish, by grams or a household amount."""
 
     name = f"{PREFIX}log_food"
     title = "Log food"
     description = (
-        "Log grams of a food the person ate, named in English or Swedish (for example"
-        " 'cottage cheese' or 'keso'). Returns the food that was logged with the leucine"
-        " and protein of the portion; if the name fits several foods, nothing is logged"
-        " and the candidates are returned: ask which one, then log it by its name."
+        "Log a food the person ate, named in English or Swedish (for example 'cottage"
+        " cheese' or 'keso'), by its grams or by an amount of a household unit ('2 slices"
+        " of rye bread': amount 2, unit slice; '2 eggs': amount 2, no unit). Returns the"
+        " food that was logged with its grams and the leucine and protein of the portion;"
+        " if the name fits several foods, nothing is logged and the candidates are"
+        " returned: ask which one, then log it by its name."
     )
     annotations = ToolAnnotations(
         read_only=False, destructive=False, idempotent=False, open_world=False
@@ -331,9 +336,25 @@ class LogFoodTool(_PersonTool):
         probatio.Required(
             ATTR_FOOD, description="The food's name, in English or Swedish, or its id."
         ): cv.string,
-        probatio.Required(ATTR_GRAMS, description="Grams eaten."): probatio.Coerce(
-            float
-        ),
+        probatio.Exclusive(
+            ATTR_GRAMS, "amount", description="Grams eaten, if the user said grams."
+        ): probatio.Coerce(float),
+        probatio.Exclusive(
+            ATTR_AMOUNT,
+            "amount",
+            description=(
+                "How many of the unit were eaten (2 slices: 2), or how many of the food"
+                " itself without a unit (2 eggs: 2). Instead of grams."
+            ),
+        ): probatio.Coerce(float),
+        probatio.Optional(
+            ATTR_UNIT,
+            description=(
+                "The household unit of the amount, in English or Swedish: piece, large,"
+                " medium, small, slice, glass, cup, dl, tablespoon, teaspoon, scoop,"
+                " portion, package. Leave out to count the food itself."
+            ),
+        ): cv.string,
         _TIME_FIELD: cv.string,
     }
 
@@ -346,8 +367,9 @@ class LogFoodTool(_PersonTool):
         args: dict[str, Any],
     ) -> dict[str, Any]:
         logged = await _async_action(hass, llm_context, person, SERVICE_LOG_FOOD, args)
+        said = {key: logged[key] for key in ("amount", "unit", "said") if key in logged}
         return {
-            "logged": {**_portion(logged), "food_id": logged["food"]},
+            "logged": {**_portion(logged), "food_id": logged["food"], **said},
             "today": _today(person),
         }
 
@@ -382,6 +404,7 @@ def _food(food: Mapping[str, Any]) -> JsonObjectType:
         "protein_g_per_100g": food["protein_g"],
         "leucine_g_per_100g": food["leucine_g"],
         "leucine_estimated": food["leucine_estimated"],
+        "units_g": food["units"],
     }
 
 
@@ -462,7 +485,8 @@ class SearchFoodsTool(_PersonTool):
     title = "Search foods"
     description = (
         "Search the food table (and the person's own foods) by name in English or"
-        " Swedish. Returns foods with protein and leucine per 100 g; nothing is logged."
+        " Swedish. Returns foods with protein and leucine per 100 g and their household"
+        " units (grams per unit); nothing is logged."
     )
     annotations = ToolAnnotations(
         read_only=True, destructive=False, idempotent=True, open_world=False

@@ -128,6 +128,7 @@ async def test_search_foods_returns_nutrients_per_100_g(hass: HomeAssistant) -> 
         "protein_g",
         "leucine_g",
         "leucine_estimated",
+        "units",
     }
 
 
@@ -248,9 +249,9 @@ async def test_any_name_search_shows_can_be_logged_and_an_unclear_one_is_asked(
                 food["name_en"],
                 food["name_sv"],
             )
-    # "kycklingbröst" alone names several foods: the error says which.
+    # "chicken breast" alone names several foods: the error says which.
     with pytest.raises(ServiceValidationError) as err:
-        await _call(hass, "log_food", {"food": "kycklingbröst", "grams": 100})
+        await _call(hass, "log_food", {"food": "chicken breast", "grams": 100})
     assert err.value.translation_key == "ambiguous_food"
     assert (
         "Chicken breast, roasted" in err.value.translation_placeholders["suggestions"]

@@ -99,6 +99,24 @@ UNIT_WORDS: dict[str, str] = {
         "package",
     ),
 }
+# The Swedish word of each unit, for messages in Swedish (the English one is the key).
+SWEDISH_UNIT_NAMES = {
+    PIECE: "styck",
+    "large": "stor",
+    "medium": "medelstor",
+    "small": "liten",
+    "slice": "skiva",
+    "glass": "glas",
+    "cup": "kopp",
+    "dl": "dl",
+    "tablespoon": "matsked",
+    "teaspoon": "tesked",
+    "scoop": "skopa",
+    "portion": "portion",
+    "package": "paket",
+    GRAM: "gram",
+    KILOGRAM: "kg",
+}
 # Number words, English and Swedish (normalized). "a"/"an"/"en"/"ett" are one.
 NUMBER_WORDS: dict[str, Fraction] = {
     **dict.fromkeys(("a", "an", "one", "en", "ett", "ena"), Fraction(1)),
@@ -168,6 +186,16 @@ def _normalize(text: str) -> str:
     return "".join(char for char in folded if not unicodedata.combining(char))
 
 
+def unit_key(word: str) -> str | None:
+    """Return the unit key a unit word names ("skivor" -> "slice"), or None."""
+    return UNIT_WORDS.get(_normalize(word.strip()))
+
+
+def unit_name(key: str, language: str) -> str:
+    """Return a unit key's word in `language` ("sv", else English: the key itself)."""
+    return SWEDISH_UNIT_NAMES.get(key, key) if language == "sv" else key
+
+
 def units_of(food: Food) -> dict[str, float]:
     """Return the food's household units: key -> grams per one unit, in table order."""
     units: dict[str, float] = {}
@@ -193,7 +221,7 @@ def grams_for(food: Food, quantity: float, unit: str | None = None) -> float:
     if not 0 < quantity < float("inf"):
         msg = f"not a positive quantity: {quantity!r}"
         raise ValueError(msg)
-    key = PIECE if unit is None else UNIT_WORDS.get(_normalize(unit.strip()), unit)
+    key = PIECE if unit is None else unit_key(unit) or unit
     if key in WEIGHT_UNITS:
         return quantity * WEIGHT_UNITS[key]
     units = units_of(food)

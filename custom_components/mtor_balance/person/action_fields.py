@@ -17,6 +17,18 @@ from homeassistant.util import dt as dt_util
 import probatio
 
 from ..const import DOMAIN, KIND_PERSON
+from ..core.amounts import (
+    MAX_QUANTITY,
+    PIECE,
+    WEIGHT_UNITS,
+    Amount,
+    UnknownUnitError,
+    grams_for,
+    unit_key,
+    unit_name,
+    unit_names,
+    units_of,
+)
 from ..core.model import Food
 from ..core.validation import (
     BadTextError,
@@ -28,7 +40,12 @@ from ..core.validation import (
 from ..kinds import entry_kind
 from .const import ATTR_CONFIG_ENTRY_ID, ATTR_TIME
 from .coordinator import PersonCoordinator
+from .food_table import async_food_index
 from .household import async_get_household
+
+# Fields of a household amount ("2 slices"): log_food takes them instead of grams.
+ATTR_AMOUNT = "amount"
+ATTR_UNIT = "unit"
 
 MAX_GRAMS = 5000.0  # more than any plate; a larger number is a typo
 MAX_NUTRIENT_G = 500.0
@@ -172,10 +189,21 @@ def when_of(call: ServiceCall) -> datetime | None:
     return when
 
 
-async def async_food(coordinator: PersonCoordinator, text: str) -> Food:
-    """Return the one food `text` names; else say that none does, or which ones might."""
+async def async_food(
+    coordinator: PersonCoordinator, text: str, *, unit: str | None = None
+) -> Food:
+    """Return the one food `text` names; else say that none does, or which ones might.
+
+    With a household `unit` (a unit key; "piece" for "2 eggs"), only foods that have it
+    are weighed where the name fits several (see FoodTable.resolve).
+    """
     language = coordinator.language
-    if (food := await coordinator.async_resolve_food(text, language)) is not None:
+    if unit is None or unit in WEIGHT_UNITS:
+        food = await coordinator.async_resolve_food(text, language)
+    else:
+        await async_food_index(coordinator.hass, coordinator.record.foods.table)
+        food = coordinator.record.foods.resolve(text, language, unit=unit)
+    if food is not None:
         return food
     if candidates := await coordinator.async_search_foods(
         text, language=language, limit=SUGGESTIONS
@@ -206,4 +234,59 @@ def food_response(food: Food, language: str) -> dict[str, Any]:
         "protein_g": food.protein_g,
         "leucine_g": food.leucine_g,
         "leucine_estimated": food.leucine_estimated,
+        "units": units_of(food),
     }
+
+
+def amount_unit(call: ServiceCall) -> str | None:
+    """Return the unit key of the action's `unit` (None: the food is counted, "2 eggs").
+
+    A word that names no unit is refused with the units there are.
+    """
+    word: str | None = call.data.get(ATTR_UNIT)
+    if word is None:
+        return None
+    if (key := unit_key(word)) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_unit_word",
+            translation_placeholders={"unit": word},
+        )
+    return key
+
+
+def amount_grams(
+    food: Food, quantity: float, unit: str | None, language: str
+) -> tuple[Amount, float]:
+    """Return the amount and its grams; refuse a unit the food lacks, naming its units."""
+    try:
+        grams = grams_for(food, quantity, unit)
+    except UnknownUnitError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_unit",
+            translation_placeholders={
+                "food": food.name_in(language),
+                "unit": unit_name(unit or PIECE, language),
+                "units": ", ".join(
+                    unit_name(key, language) for key in unit_names(food)
+                ),
+            },
+        ) from err
+    said = Amount(quantity, unit)
+    if not MIN_AMOUNT <= grams <= MAX_GRAMS:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="amount_out_of_range",
+            translation_placeholders={
+                "amount": said.said(food.name_in(language)),
+                "grams": f"{grams:g}",
+                "min": f"{MIN_AMOUNT:g}",
+                "max": f"{MAX_GRAMS:g}",
+            },
+        )
+    return said, grams
+
+
+# A household amount: more than MAX_QUANTITY of anything is a typo.
+QUANTITY = NumberRange(MIN_AMOUNT, MAX_QUANTITY, "")

@@ -24,6 +24,7 @@ from homeassistant.util import dt as dt_util
 import probatio
 
 from ..const import DOMAIN
+from ..core.amounts import PIECE
 from ..core.barcode import InvalidBarcodeError
 from ..core.categories import Category
 from ..core.days import day_bounds, day_of
@@ -36,13 +37,18 @@ from ..core.validation import (
     NumberRange,
 )
 from .action_fields import (
+    ATTR_AMOUNT,
+    ATTR_UNIT,
     MAX_GRAMS,
     MAX_NUTRIENT_G,
     PERSON_FIELD,
+    QUANTITY,
     TEXT,
     TIME,
     TranslatedSchema,
     amount,
+    amount_grams,
+    amount_unit,
     async_food,
     coordinator_of,
     food_response,
@@ -88,7 +94,11 @@ LOG_FOOD_SCHEMA = TranslatedSchema(
     {
         **PERSON_FIELD,
         probatio.Required(ATTR_FOOD): TEXT,
-        probatio.Required(ATTR_GRAMS): amount(MAX_GRAMS),
+        # Grams, or a household amount: `amount` of `unit` ("2" "slice"; without a unit the
+        # food is counted, "2" eggs). Exactly one of grams and amount (see _async_log_food).
+        probatio.Exclusive(ATTR_GRAMS, "amount"): amount(MAX_GRAMS),
+        probatio.Exclusive(ATTR_AMOUNT, "amount"): number_in(QUANTITY),
+        probatio.Optional(ATTR_UNIT): TEXT,
         probatio.Optional(ATTR_TIME): TIME,
     }
 )
@@ -145,14 +155,35 @@ DROP_PORTION_SCHEMA = TranslatedSchema(
 
 async def _async_log_food(call: ServiceCall) -> ServiceResponse:
     coordinator = coordinator_of(call)
-    food = await async_food(coordinator, call.data[ATTR_FOOD])
-    entry = await coordinator.async_log_food(
-        food, call.data[ATTR_GRAMS], when_of(call), Source.ACTION
-    )
+    quantity: float | None = call.data.get(ATTR_AMOUNT)
+    if (quantity is None) == (ATTR_GRAMS not in call.data) or (
+        quantity is None and ATTR_UNIT in call.data
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="grams_or_amount",
+        )
+    said: dict[str, Any] = {}
+    if quantity is None:
+        food = await async_food(coordinator, call.data[ATTR_FOOD])
+        grams: float = call.data[ATTR_GRAMS]
+    else:
+        unit = amount_unit(call)
+        food = await async_food(coordinator, call.data[ATTR_FOOD], unit=unit or PIECE)
+        language = coordinator.language
+        spoken, grams = amount_grams(food, quantity, unit, language)
+        said = {
+            "amount": quantity,
+            "unit": unit or PIECE,
+            "said": spoken.said(food.name_in(language)),
+        }
+    when = when_of(call)
+    entry = await coordinator.async_log_food(food, grams, when, Source.ACTION)
     return {
         **entry_as_dict(entry),
         "name_en": food.name,
         "name_sv": food.name_sv or food.name,
+        **said,
     }
 
 
