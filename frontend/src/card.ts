@@ -1265,7 +1265,8 @@ export class MtorBalanceCard extends LitElement {
     }
     const time = formatTime(next.time, this.hass, this._now);
     // A suggested time already past is never shown as upcoming: the meal is due now.
-    const due = next.time ? Date.parse(next.time) <= this._now : false;
+    // (The clock, not this._now alone: that ticks every 30 s, a new view comes at any time.)
+    const due = next.time ? Date.parse(next.time) <= Math.max(this._now, Date.now()) : false;
     return html`<div class="panel stat next-meal">
       <h3>${t("next_meal")}</h3>
       ${

@@ -681,7 +681,7 @@ var yt=Object.defineProperty;var vt=Object.getOwnPropertyDescriptor;var m=(r,s,e
           </div>`}}return l`<div class="panel stat fasting">
       <h3>${t("fasting")}</h3>
       ${i}
-    </div>`}_duration(e){let{h:t,m:n}=lt(e);return this._t("hours_minutes",{h:t,m:n})}_renderNextMeal(e){let t=this._t,n=this._lang,i=e.next_meal;if(!i)return c;let o=S(i.time,this.hass,this._now),a=i.time?Date.parse(i.time)<=this._now:!1;return l`<div class="panel stat next-meal">
+    </div>`}_duration(e){let{h:t,m:n}=lt(e);return this._t("hours_minutes",{h:t,m:n})}_renderNextMeal(e){let t=this._t,n=this._lang,i=e.next_meal;if(!i)return c;let o=S(i.time,this.hass,this._now),a=i.time?Date.parse(i.time)<=Math.max(this._now,Date.now()):!1;return l`<div class="panel stat next-meal">
       <h3>${t("next_meal")}</h3>
       ${o?l`<div class="big next-meal-time">
               ${a?t("next_meal_now"):t("next_meal_at",{time:o})}
