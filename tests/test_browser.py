@@ -170,8 +170,8 @@ async ([scale, portion, grams]) => {{
 """
 
 
-def _add_person(hass: Hass) -> None:
-    """Add the person Erik with the kitchen scale through the config flow REST API."""
+def _add_person(hass: Hass, name: str = PERSON) -> None:
+    """Add a person (Erik) with the kitchen scale through the config flow REST API."""
     flow = hass.post(
         "/api/config/config_entries/flow",
         {"handler": "mtor_balance", "show_advanced_options": False},
@@ -185,7 +185,7 @@ def _add_person(hass: Hass) -> None:
     flow = hass.post(
         f"/api/config/config_entries/flow/{flow['flow_id']}",
         {
-            "name": PERSON,
+            "name": name,
             "body_mass_kg": 80,
             "age_group": "adult",
             "scale_entity": SCALE,
@@ -581,6 +581,39 @@ def _load_many(chromium: Browser, login: Any, base: str) -> list[tuple[str, str]
     return results
 
 
+def _strategy_tabs(page: Page, hass: Hass, base: str) -> None:
+    """The dashboard that builds itself names each person's tab (not two equal icons)."""
+    _add_person(hass, "Anna")
+    _call_ws(
+        page,
+        {
+            "type": "lovelace/dashboards/create",
+            "url_path": "mtor-balans",
+            "title": "mTOR Balance",
+            "mode": "storage",
+            "show_in_sidebar": False,
+            "require_admin": False,
+        },
+    )
+    _call_ws(
+        page,
+        {
+            "type": "lovelace/config/save",
+            "url_path": "mtor-balans",
+            "config": {"strategy": {"type": "custom:mtor-balance"}},
+        },
+    )
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base}/mtor-balans/0")
+    tabs = page.locator("hui-root ha-tab-group-tab")
+    tabs.nth(1).wait_for()
+    assert [text.strip() for text in tabs.all_inner_texts()] == ["Anna", PERSON]
+    page.locator("mtor-balance-card .weight").first.wait_for()
+    if shots := os.environ.get("MTOR_BALANCE_FAILED_LOADS"):
+        page.screenshot(path=f"{shots}/strategy.png")
+    page.set_viewport_size(DESKTOP)
+
+
 @pytest.mark.timeout(240 + 8 * LOADS)
 def test_the_card_loads_on_every_load_cold_or_warm(
     real_hass_factory: Callable[..., Hass], chromium: Browser
@@ -607,6 +640,7 @@ def test_the_card_loads_on_every_load_cold_or_warm(
         assert len(ours) == 1, resources
         assert ours[0]["type"] == "module"
         assert ours[0]["url"].startswith("/mtor_balance/mtor-balance-card.js?v=")
+    _strategy_tabs(page, hass, base)
     login = first.storage_state()
     first.close()
 
