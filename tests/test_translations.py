@@ -17,6 +17,7 @@ from custom_components.mtor_balance.person import (
     select,
     sensor,
 )
+from custom_components.mtor_balance.person.access import Rule
 from custom_components.mtor_balance.scale import (
     button as scale_button,
     sensor as scale_sensor,
@@ -79,6 +80,8 @@ def test_every_raised_error_and_repair_has_a_message() -> None:
     # Failed barcode lookups are raised with the key barcode_error_key returns.
     own_foods = (PACKAGE / "person" / "own_foods.py").read_text(encoding="utf-8")
     raised |= set(re.findall(r'return "(\w+)"', own_foods))
+    # The access rules' refusals are keyed by their rule.
+    raised |= {rule.value for rule in Rule}
     assert raised == set(EN["exceptions"])
     # A translation key is written as text, or as a module constant (NAME = "key").
     constants = dict(re.findall(r'^([A-Z_]+) = "(\w+)"$', source, re.MULTILINE))

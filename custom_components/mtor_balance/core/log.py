@@ -113,6 +113,13 @@ class IntakeLog:
         self._entries = sorted([*self._entries, *entries], key=_sort_key)
         self._stamps = [entry.time.timestamp() for entry in self._entries]
 
+    def next_undo(self) -> Entry | None:
+        """Return the entry `undo` would remove (None: nothing added since load)."""
+        for entry_id in reversed(self._added):
+            if (entry := self.get(entry_id)) is not None:
+                return entry
+        return None
+
     def adopt(
         self, since: Sequence[Entry], entries: list[Entry], stamps: list[float]
     ) -> bool:
@@ -199,6 +206,13 @@ class IntakeLog:
                 break
             parts.append(previous)
         return Meal(tuple(reversed(parts)))
+
+    def get(self, entry_id: str) -> Entry | None:
+        """Return the entry with this id, or None."""
+        try:
+            return self._entries[self._index_of(entry_id)]
+        except EntryNotFoundError:
+            return None
 
     def _index_of(self, entry_id: str) -> int:
         for index in range(len(self._entries) - 1, -1, -1):

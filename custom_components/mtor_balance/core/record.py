@@ -16,6 +16,7 @@ from .foods import FoodLibrary, FoodTable, food_choices
 from .history import YearSummary
 from .log import IntakeLog
 from .model import DayType, Entry, Food, ManualFast, Profile, SavedMeal, Source
+from .trash import Deleted, Trash
 
 
 @dataclass(slots=True)
@@ -34,6 +35,8 @@ class PersonRecord:
     history: dict[int, YearSummary] = field(default_factory=dict)
     saved_meals: list[SavedMeal] = field(default_factory=list)
     manual_fasts: list[ManualFast] = field(default_factory=list)  # sorted by start
+    # Deleted entries, restorable for a while.
+    trash: Trash = field(default_factory=Trash)
 
     @classmethod
     def create(
@@ -48,6 +51,7 @@ class PersonRecord:
         history: dict[int, YearSummary] | None = None,
         saved_meals: Iterable[SavedMeal] = (),
         manual_fasts: Iterable[ManualFast] = (),
+        trash: Iterable[Deleted] = (),
     ) -> PersonRecord:
         """Return the record of stored values, with the bundled food `table`."""
         return cls(
@@ -59,6 +63,7 @@ class PersonRecord:
             history=dict(history or {}),
             saved_meals=list(saved_meals),
             manual_fasts=sorted(manual_fasts, key=lambda fast: fast.start),
+            trash=Trash(trash),
         )
 
     # --- reading ------------------------------------------------------------------------
@@ -154,16 +159,37 @@ class PersonRecord:
         """Add entries made elsewhere (an import), with their own ids and times."""
         self.log.extend(list(entries))
 
-    def undo(self) -> Entry | None:
-        """Remove the latest addition, or the latest entry by time if none since load."""
+    def next_undo(self) -> Entry | None:
+        """Return the entry `undo` would remove (None: the log is empty)."""
+        return self.log.next_undo() or self.log.last
+
+    def undo(self, now: datetime) -> Entry | None:
+        """Remove the latest addition, or the latest entry by time if none since load.
+
+        The entry goes to the trash.
+        """
         entry = self.log.undo()
         if entry is None and (last := self.log.last) is not None:
             entry = self.log.delete(last.id)
+        if entry is not None:
+            self.trash.add(entry, now)
         return entry
 
-    def delete(self, entry_id: str) -> Entry:
-        """Remove one open entry (raises EntryNotFoundError)."""
-        return self.log.delete(entry_id)
+    def delete(self, entry_id: str, now: datetime) -> Entry:
+        """Move one open entry to the trash (raises EntryNotFoundError)."""
+        entry = self.log.delete(entry_id)
+        self.trash.add(entry, now)
+        return entry
+
+    def restore(self, entry_id: str) -> Entry:
+        """Take a deleted entry out of the trash and back into the open log.
+
+        Raises EntryNotFoundError if the trash has no such entry. An entry of a closed
+        month goes back to its year when months are closed next.
+        """
+        entry = self.trash.take(entry_id)
+        self.log.extend([entry])
+        return entry
 
     def close(self, entries: Iterable[Entry], years: dict[int, YearSummary]) -> None:
         """Move `entries` out of the open log into closed `years` (summaries as written)."""

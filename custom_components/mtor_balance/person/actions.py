@@ -33,9 +33,11 @@ from ..core.log import EntryNotFoundError, IntakeLog
 from ..core.model import Source
 from ..core.openfoodfacts_product import OpenFoodFactsError
 from ..core.summary import WEEK_DAYS, summarize_days
+from ..core.trash import TRASH_KEEP
 from ..core.validation import (
     NumberRange,
 )
+from .access import Rule, async_caller, async_require, may_change
 from .action_fields import (
     ATTR_AMOUNT,
     ATTR_UNIT,
@@ -74,8 +76,10 @@ from .const import (
     SERVICE_DELETE_ENTRY,
     SERVICE_DROP_PORTION,
     SERVICE_GET_LOG,
+    SERVICE_GET_TRASH,
     SERVICE_LOG_FOOD,
     SERVICE_LOG_NUTRIENTS,
+    SERVICE_RESTORE_ENTRY,
     SERVICE_SEARCH_FOODS,
     SERVICE_UNDO_LAST,
     SERVICE_WEEKLY_SUMMARY,
@@ -210,7 +214,9 @@ async def _async_log_nutrients(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_undo_last(call: ServiceCall) -> ServiceResponse:
-    if (entry := await coordinator_of(call).async_undo()) is None:
+    coordinator = coordinator_of(call)
+    caller = await async_caller(call.hass, call.context)
+    if (entry := await coordinator.async_undo(caller)) is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="nothing_to_undo"
         )
@@ -220,8 +226,9 @@ async def _async_undo_last(call: ServiceCall) -> ServiceResponse:
 async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
     coordinator = coordinator_of(call)
     entry_id = call.data[ATTR_ENTRY_ID]
+    caller = await async_caller(call.hass, call.context)
     try:
-        entry = await coordinator.async_delete(entry_id)
+        entry = await coordinator.async_delete(entry_id, caller)
     except EntryNotFoundError as err:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
@@ -229,6 +236,35 @@ async def _async_delete_entry(call: ServiceCall) -> ServiceResponse:
             translation_placeholders={"entry_id": entry_id},
         ) from err
     return entry_as_dict(entry)
+
+
+async def _async_restore_entry(call: ServiceCall) -> ServiceResponse:
+    coordinator = coordinator_of(call)
+    entry_id = call.data[ATTR_ENTRY_ID]
+    caller = await async_caller(call.hass, call.context)
+    try:
+        entry = await coordinator.async_restore(entry_id, caller)
+    except EntryNotFoundError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="not_in_trash",
+            translation_placeholders={"entry_id": entry_id},
+        ) from err
+    return entry_as_dict(entry)
+
+
+async def _async_get_trash(call: ServiceCall) -> ServiceResponse:
+    """List the deleted entries the caller may restore, newest deletion first."""
+    coordinator = coordinator_of(call)
+    caller = await async_caller(call.hass, call.context)
+    return {
+        "entries": [
+            {**entry_as_dict(item.entry), "deleted": item.deleted.isoformat()}
+            for item in reversed(list(coordinator.record.trash))
+            if may_change(call.hass, caller, coordinator, item.entry.time)
+        ],
+        "kept_days": TRASH_KEEP.days,
+    }
 
 
 async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
@@ -261,6 +297,8 @@ async def _async_weekly_summary(call: ServiceCall) -> ServiceResponse:
         )
     start, _ = day_bounds(first, tz, profile.day_start)
     _, end = day_bounds(last, tz, profile.day_start)
+    caller = await async_caller(call.hass, call.context)
+    async_require(call.hass, caller, coordinator, Rule.HISTORY, when=start)
     # Closed years too: a week of two years ago is read from its year's file.
     entries = await coordinator.async_entries_between(start - timedelta(days=2), end)
     summary = summarize_days(
@@ -355,6 +393,14 @@ ACTIONS: tuple[Action, ...] = (
         False,
     ),
     (
+        SERVICE_RESTORE_ENTRY,
+        DELETE_ENTRY_SCHEMA,
+        _async_restore_entry,
+        SupportsResponse.OPTIONAL,
+        False,
+    ),
+    (SERVICE_GET_TRASH, PERSON_SCHEMA, _async_get_trash, SupportsResponse.ONLY, False),
+    (
         SERVICE_SEARCH_FOODS,
         SEARCH_FOODS_SCHEMA,
         _async_search_foods,
@@ -393,14 +439,34 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
+# Actions that change a person's own foods, recipes and saved meals (see `access`).
+OWN_FOOD_ACTIONS = frozenset(
+    {SERVICE_ADD_BARCODE_FOOD, "save_recipe", "save_meal", "delete_meal"}
+)
+
+
+def _own_foods_only(
+    handler: Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]],
+) -> Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]]:
+    """Return `handler` behind the rule that a person's own foods are theirs to change."""
+
+    async def checked(call: ServiceCall) -> ServiceResponse:
+        caller = await async_caller(call.hass, call.context)
+        async_require(call.hass, caller, coordinator_of(call), Rule.OWN_FOODS)
+        return await handler(call)
+
+    return checked
+
+
 @callback
 def async_setup_actions(hass: HomeAssistant) -> None:
     """Register every action of the integration (once, for all people)."""
-    for name, schema, handler, response, admin in (
+    for name, schema, action, response, admin in (
         *ACTIONS,
         *MEAL_ACTIONS,
         *TRANSFER_ACTIONS,
     ):
+        handler = _own_foods_only(action) if name in OWN_FOOD_ACTIONS else action
         if admin:
             service.async_register_admin_service(
                 hass, DOMAIN, name, handler, schema=schema, supports_response=response

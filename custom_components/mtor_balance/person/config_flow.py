@@ -81,6 +81,7 @@ from .const import (
     CONF_PLAN,
     CONF_PRE_SLEEP,
     CONF_PROTEIN_TARGET,
+    CONF_HA_PERSON,
     CONF_SCALE_ENTITY,
     CONF_TRAINING,
     CONF_TRAINING_ENTITY,
@@ -205,6 +206,9 @@ def _body_schema() -> dict[Any, Any]:
         ),
         probatio.Optional(CONF_SCALE_ENTITY): EntitySelector(
             EntitySelectorConfig(domain="sensor", device_class=SensorDeviceClass.WEIGHT)
+        ),
+        probatio.Optional(CONF_HA_PERSON): EntitySelector(
+            EntitySelectorConfig(domain="person")
         ),
     }
 

@@ -17,6 +17,8 @@ CONF_PROTEIN_TARGET: Final = "protein_target_g"
 CONF_DAY_START: Final = "day_start"
 CONF_PLAN: Final = "plan"
 CONF_SCALE_ENTITY: Final = "scale_entity"
+# The Home Assistant person (and so user) this person is (see `access`); else by name.
+CONF_HA_PERSON: Final = "ha_person"
 CONF_LOG_MODE: Final = "log_mode"
 CONF_CLAIM_WINDOW: Final = (
     "claim_window_min"  # how long "this is mine" lasts on a shared scale
@@ -80,6 +82,8 @@ SERVICE_ADD_BARCODE_FOOD: Final = "add_barcode_food"
 SERVICE_ASSIGN_PORTION: Final = "assign_portion"
 SERVICE_WEEKLY_SUMMARY: Final = "weekly_summary"
 SERVICE_DROP_PORTION: Final = "drop_portion"
+SERVICE_RESTORE_ENTRY: Final = "restore_entry"
+SERVICE_GET_TRASH: Final = "get_trash"
 
 # The Meal event entity's event types.
 EVENT_LOGGED: Final = "logged"

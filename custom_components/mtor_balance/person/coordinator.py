@@ -8,7 +8,6 @@ clock. Nothing polls.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 import logging
@@ -41,6 +40,7 @@ from ..core.state import (
 )
 from ..core.summary import PeriodSummary, last_week, summarize_days
 from ..kinds import MtorBalanceConfigEntry
+from .access import HOME_ASSISTANT, Caller, Rule, async_require
 from .const import EVENT_LOGGED, EVENT_REMOVED
 from .food_table import async_food_index
 from .options import profile_from_options
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
 _LOGGER = logging.getLogger(__name__)
 
-RESTORABLE = 20
 # How many foods the Food select offers: favourites, then recent, then common foods.
 FOOD_CHOICES = 30
 
@@ -94,8 +93,6 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         self._day: date | None = None
         self._scale_view = ScaleView()
         self._week: PeriodSummary | None = None  # until the record or the day changes
-        # Removed entries the card can still undo (in memory only).
-        self._removed: deque[Entry] = deque(maxlen=RESTORABLE)
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._food_choices: list[Food] | None = None
         self._suggestion = SteadySuggestion()
@@ -191,35 +188,48 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         await self._async_entry_changed(EVENT_LOGGED, entry)
         return entry
 
-    async def async_undo(self) -> Entry | None:
-        """Remove the most recently logged entry; None if the log is empty."""
-        if (entry := self.record.undo()) is not None:
-            self._removed.append(entry)
+    async def async_undo(self, caller: Caller = HOME_ASSISTANT) -> Entry | None:
+        """Move the most recently logged entry to the trash; None if the log is empty."""
+        if (latest := self.record.next_undo()) is None:
+            return None
+        async_require(self.hass, caller, self, Rule.OLD_ENTRIES, when=latest.time)
+        entry = self.record.undo(dt_util.utcnow())
+        if entry is not None:
             await self._async_entry_changed(EVENT_REMOVED, entry)
         return entry
 
-    async def async_delete(self, entry_id: str) -> Entry:
-        """Delete one entry, open or of a closed year (raises EntryNotFoundError)."""
+    async def async_delete(
+        self, entry_id: str, caller: Caller = HOME_ASSISTANT
+    ) -> Entry:
+        """Move one entry, open or of a closed year, to the trash.
+
+        Raises EntryNotFoundError if the person has no such entry.
+        """
+        open_entry = self.record.log.get(entry_id)
+        when = None if open_entry is None else open_entry.time  # None: a closed year
+        async_require(self.hass, caller, self, Rule.OLD_ENTRIES, when=when)
         try:
-            entry = self.record.delete(entry_id)
+            entry = self.record.delete(entry_id, dt_util.utcnow())
         except EntryNotFoundError:
             entry = await self.files.async_delete_closed(entry_id)
-        self._removed.append(entry)
+            self.record.trash.add(entry, dt_util.utcnow())
         await self._async_entry_changed(EVENT_REMOVED, entry)
         return entry
 
-    async def async_restore(self, entry_id: str) -> Entry:
-        """Put a removed entry back (the card's Undo); raise EntryNotFoundError if unknown.
+    async def async_restore(
+        self, entry_id: str, caller: Caller = HOME_ASSISTANT
+    ) -> Entry:
+        """Put a deleted entry back from the trash (Undo, or restore_entry).
 
-        Entries removed since the person was loaded can be restored, the last few only.
+        Raises EntryNotFoundError if the trash has no such entry.
         """
-        entry = next((e for e in reversed(self._removed) if e.id == entry_id), None)
+        entry = self.record.trash.get(entry_id)
         if entry is None:
             raise EntryNotFoundError(entry_id)
-        self._removed.remove(entry)
+        async_require(self.hass, caller, self, Rule.OLD_ENTRIES, when=entry.time)
         self._suggestion.changed()
         self._untold.append((EVENT_LOGGED, entry))
-        await self._async_change(lambda record: record.import_entries([entry]))
+        await self._async_change(lambda record: record.restore(entry_id))
         await self.files.async_close_ended_months()
         return entry
 
@@ -359,6 +369,7 @@ class PersonCoordinator(DataUpdateCoordinator[PersonState]):
         and the error raised: `PersonFiles` raises the repair issue and retries.
         """
         change(self.record)
+        self.record.trash.expire(dt_util.utcnow())
         # Favourites, own foods, the log or the selection changed.
         self._food_choices = None
         self._week = None

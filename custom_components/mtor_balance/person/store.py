@@ -51,6 +51,7 @@ from ..core.model import (
 )
 from ..core.record import PersonRecord
 from ..core.shared_scale import PendingPortion
+from ..core.trash import Deleted
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -58,8 +59,8 @@ _LOGGER = logging.getLogger(__name__)
 # their own ("history": year -> [count, first, last]).
 STORAGE_VERSION = 2
 # Minor 2 added saved meals, fasts entered by hand and recipes of own foods (all optional,
-# so a file of minor 1 reads as it is).
-STORAGE_MINOR_VERSION = 2
+# so a file of minor 1 reads as it is); minor 3 the trash ("trash": [deleted, entry row]).
+STORAGE_MINOR_VERSION = 3
 YEAR_VERSION = 1
 TEMP_MARK = ".tmp-"
 
@@ -312,6 +313,8 @@ class _PersonFileStore(_CompactStore):
             if old_minor_version < 2:
                 data.setdefault("custom_foods", [])
             data = await self._person.async_split_years(data)
+        if old_major_version < 2 or old_minor_version < 3:
+            data.setdefault("trash", [])  # 2.3: deleted entries are kept for a while
         _decode(data, FoodTable())
         return data
 
@@ -360,7 +363,19 @@ def _decode(raw: dict[str, Any] | None, table: FoodTable) -> PersonRecord:
             ManualFast(str(fast_id), stored_time(start), stored_time(end))
             for fast_id, start, end in raw.get("manual_fasts", [])
         ],
+        trash=_decode_trash(raw.get("trash", [])),
     )
+
+
+def _decode_trash(items: Any) -> list[Deleted]:
+    """Decode the trash ([deleted, entry row] pairs); StorageCorruptError if it is not."""
+    if type(items) is not list or any(
+        type(item) is not list or len(item) != 2 for item in items
+    ):
+        raise StorageCorruptError("the trash is not a list of [deleted, entry] pairs")
+    return [
+        Deleted(entry_from_row(row), stored_time(deleted)) for deleted, row in items
+    ]
 
 
 def _encode_history(history: dict[int, YearSummary]) -> dict[str, list[Any]]:
@@ -484,6 +499,10 @@ class PersonStore:
                 "manual_fasts": [
                     [fast.id, fast.start.timestamp(), fast.end.timestamp()]
                     for fast in record.manual_fasts
+                ],
+                "trash": [
+                    [item.deleted.timestamp(), entry_to_row(item.entry)]
+                    for item in record.trash
                 ],
             }
         )

@@ -44,6 +44,7 @@ from ..const import DOMAIN
 from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
 from ..core.model import Entry, Food, Source
+from .access import Caller, Rule, async_require, connection_caller
 from .action_fields import MAX_GRAMS, TEXT, amount
 from .coordinator import PersonCoordinator
 from .household import async_get_household
@@ -189,7 +190,7 @@ async def ws_search_foods(
 def _entry_command(
     command: str,
     fields: dict[Any, Any],
-    act: Callable[[PersonCoordinator, dict[str, Any]], Any],
+    act: Callable[[PersonCoordinator, dict[str, Any], Caller], Any],
 ) -> WebSocketCommandHandler:
     """Return a command that acts for a person and answers with the entry it changed."""
 
@@ -208,7 +209,7 @@ def _entry_command(
         msg: dict[str, Any],
     ) -> None:
         person = _person(hass, msg["entry_id"])
-        result = await act(person, msg)
+        result = await act(person, msg, connection_caller(connection))
         connection.send_result(
             msg["id"],
             None
@@ -233,29 +234,39 @@ def _entry_answer(
     return answer
 
 
-async def _select(person: PersonCoordinator, msg: dict[str, Any]) -> None:
+async def _select(
+    person: PersonCoordinator, msg: dict[str, Any], _caller: Caller
+) -> None:
     if msg["food_id"] is None:
         await person.async_clear_selection()
         return
     await person.async_select_food(_food(person, msg["food_id"]).id)
 
 
-async def _claim(person: PersonCoordinator, _msg: dict[str, Any]) -> None:
+async def _claim(
+    person: PersonCoordinator, _msg: dict[str, Any], _caller: Caller
+) -> None:
     await person.async_claim_scale()
 
 
-async def _assign(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+async def _assign(
+    person: PersonCoordinator, msg: dict[str, Any], _caller: Caller
+) -> Any:
     food = _food(person, msg["food_id"])
     return await person.require_scale().async_assign(
         msg.get("portion_id"), person, food
     )
 
 
-async def _drop(person: PersonCoordinator, msg: dict[str, Any]) -> None:
+async def _drop(
+    person: PersonCoordinator, msg: dict[str, Any], _caller: Caller
+) -> None:
     person.require_scale().async_drop(msg.get("portion_id"))
 
 
-async def _log_portion(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+async def _log_portion(
+    person: PersonCoordinator, msg: dict[str, Any], _caller: Caller
+) -> Any:
     await person.async_select_food(_food(person, msg["food_id"]).id)
     if (entry := await person.async_log_portion(Source.SCALE)) is None:
         raise ServiceValidationError(
@@ -264,15 +275,19 @@ async def _log_portion(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
     return entry
 
 
-async def _log_food(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+async def _log_food(
+    person: PersonCoordinator, msg: dict[str, Any], _caller: Caller
+) -> Any:
     return await person.async_log_food(
         _food(person, msg["food_id"]), msg["grams"], None, Source.ACTION
     )
 
 
-async def _delete(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+async def _delete(
+    person: PersonCoordinator, msg: dict[str, Any], caller: Caller
+) -> Any:
     try:
-        return await person.async_delete(msg["log_entry_id"])
+        return await person.async_delete(msg["log_entry_id"], caller)
     except EntryNotFoundError as err:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
@@ -281,9 +296,11 @@ async def _delete(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
         ) from err
 
 
-async def _restore(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+async def _restore(
+    person: PersonCoordinator, msg: dict[str, Any], caller: Caller
+) -> Any:
     try:
-        return await person.async_restore(msg["log_entry_id"])
+        return await person.async_restore(msg["log_entry_id"], caller)
     except EntryNotFoundError as err:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
@@ -292,22 +309,27 @@ async def _restore(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
         ) from err
 
 
-async def _undo(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
-    if (entry := await person.async_undo()) is None:
+async def _undo(person: PersonCoordinator, msg: dict[str, Any], caller: Caller) -> Any:
+    if (entry := await person.async_undo(caller)) is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="nothing_to_undo"
         )
     return entry
 
 
-async def _log_saved_meal(person: PersonCoordinator, msg: dict[str, Any]) -> Any:
+async def _log_saved_meal(
+    person: PersonCoordinator, msg: dict[str, Any], _caller: Caller
+) -> Any:
     meal = find_meal(person, msg["meal_id"])
     entries = await person.async_log_foods(meal_parts(person, meal), None)
     return entries[-1]
 
 
-async def _save_meal(person: PersonCoordinator, msg: dict[str, Any]) -> None:
+async def _save_meal(
+    person: PersonCoordinator, msg: dict[str, Any], caller: Caller
+) -> None:
     """Save logged entries (one meal of the card's list) as a saved meal."""
+    async_require(person.hass, caller, person, Rule.OWN_FOODS)
     wanted = set(msg["log_entry_ids"])
     parts = [
         (food, entry.grams)
