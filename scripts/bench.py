@@ -938,6 +938,7 @@ async def bench_storage(
         for _ in range(settings.saves + 1):
             began = time.perf_counter()
             entries = await store.async_load_year(year)
+            assert entries is not None, f"the bench's year {year} cannot be read"
             await store.async_save_year(year, entries)
             closes.append(time.perf_counter() - began)
         month = [
