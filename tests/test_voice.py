@@ -266,7 +266,7 @@ async def test_english_sentences_log_the_food_and_say_what(
             "05064",
             150.0,
             (
-                "Loggade 150 gram Kycklingbröst, ugnsstekt för Erik: 3,5 gram leucin och 47"
+                "Loggade 150 gram Kycklingbröst, utan skinn, ugnsstekt för Erik: 3,5 gram leucin och 47"
                 " gram protein."
             ),
         ),
@@ -302,9 +302,10 @@ async def test_a_name_that_fits_several_foods_is_asked_about_not_logged(
         " roasted or Chicken breast, pan-fried. Which one do you mean? Nothing was"
         " logged."
     )
-    assert await _say(hass, "jag åt 100 gram ägg", "sv") == (
-        "Flera livsmedel passar ägg: Ägg, rått; Ägg, hårdkokt eller Ägg, stekt."
-        " Vilket menar du? Inget loggades."
+    assert await _say(hass, "jag åt 100 gram kycklingbröst utan skinn", "sv") == (
+        "Flera livsmedel passar kycklingbröst utan skinn: Kycklingbröst, utan skinn,"
+        " rått; Kycklingbröst, utan skinn, ugnsstekt eller Kycklingbröst, utan skinn,"
+        " stekt. Vilket menar du? Inget loggades."
     )
     assert await _log(hass) == []
     # Nothing reached log_food, so Home Assistant's log has no error for it either.
@@ -544,4 +545,78 @@ async def test_each_person_answers_only_their_own_people_and_devices(
         ("01012", 100.0),
         ("leucine_powder", 3.0),
     ]
+    assert _problems(caplog) == []
+
+
+# --- household amounts: "I ate 2 eggs", "jag åt ett glas mjölk" ------------------------------
+
+
+async def test_two_eggs_are_logged_as_two_large_eggs(
+    hass: HomeAssistant, erik: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    await _use_voice(hass, inputs())
+    assert await _say(hass, "I ate 2 eggs", "en") == (
+        "Logged 2 Egg, whole, raw (100 g) for Erik: 1.1 g leucine and 13 g protein."
+    )
+    assert await _log(hass) == [("01123", 100.0)]
+    assert await _say(hass, "jag åt två ägg", "sv") == (
+        "Loggade 2 Ägg, rått (100 gram) för Erik: 1,1 gram leucin och 13 gram protein."
+    )
+    assert await _log(hass) == [("01123", 100.0), ("01123", 100.0)]
+    assert _problems(caplog) == []
+
+
+async def test_a_glass_of_milk_is_logged_in_grams(
+    hass: HomeAssistant, erik: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    await _use_voice(hass, inputs())
+    # A glass is 2 dl: SR28's cup of whole milk (244 g) / 2.366 dl x 2.
+    assert await _say(hass, "jag åt ett glas mjölk", "sv") == (
+        "Loggade 1 glas Mjölk, 3,25 % fett (helmjölk) (206,3 gram) för Erik:"
+        " 0,62 gram leucin och 6 gram protein."
+    )
+    assert await _say(hass, "I had a glass of milk", "en") == (
+        "Logged 1 glass Milk, whole, 3.25% fat (206.3 g) for Erik: 0.62 g leucine and"
+        " 6 g protein."
+    )
+    assert await _say(hass, "I ate two slices of rye bread", "en") == (
+        "Logged 2 slice Rye bread (64 g) for Erik: 0.37 g leucine and 5 g protein."
+    )
+    assert await _log(hass) == [("01077", 206.3), ("01077", 206.3), ("18060", 64.0)]
+    assert _problems(caplog) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "answer"),
+    [
+        (
+            "I had a glass of cottage cheese",
+            "en",
+            "Cottage cheese has no glass measure. Say the grams. Nothing was logged.",
+        ),
+        (
+            "jag åt en skiva keso",
+            "sv",
+            "Keso har inget mått skiva. Säg hur många gram. Inget loggades.",
+        ),
+        ("I ate some eggs", "en", "I did not catch how much you ate."),
+        ("jag åt lite ägg", "sv", "Jag uppfattade inte hur mycket du åt."),
+        (
+            "I ate 2 xyzzy",
+            "en",
+            "I know no food called 2 xyzzy. Nothing was logged.",
+        ),
+    ],
+)
+async def test_household_amounts_that_cannot_be_logged_are_answered(
+    hass: HomeAssistant,
+    erik: None,
+    caplog: pytest.LogCaptureFixture,
+    sentence: str,
+    language: str,
+    answer: str,
+) -> None:
+    await _use_voice(hass, inputs())
+    assert await _say(hass, sentence, language) == answer
+    assert await _log(hass) == []
     assert _problems(caplog) == []

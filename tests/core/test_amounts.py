@@ -205,3 +205,13 @@ def test_the_bundled_table_answers_what_people_say(table: FoodTable) -> None:
         food = table.resolve(name, language, unit=amount.unit or PIECE)
         assert food is not None, said
         assert grams_for(food, amount.quantity, amount.unit) == pytest.approx(grams)
+
+
+@pytest.mark.parametrize("name", ["2% milk", "7up", "A-fil", "1% fat milk"])
+def test_a_number_that_is_part_of_a_name_is_no_amount(name: str) -> None:
+    assert parse_amount(name) is None
+
+
+def test_a_unit_glued_to_the_number_is_read() -> None:
+    assert parse_amount("200g keso") == (Amount(200, GRAM), "keso")
+    assert parse_amount("2,5dl mjölk") == (Amount(2.5, "dl"), "mjölk")

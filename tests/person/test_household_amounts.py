@@ -123,3 +123,31 @@ async def test_search_foods_gives_each_foods_units(hass: HomeAssistant) -> None:
     assert egg["units"]["medium"] == 44
     own = await _call(hass, "search_foods", {"query": "keso", "limit": 1})
     assert own["foods"][0]["units"] == {"cup": 210, "dl": 88.8}
+
+
+@pytest.mark.usefixtures("erik")
+@pytest.mark.parametrize(
+    ("query", "match", "amount"),
+    [
+        ("2 eggs", "01123", {"quantity": 2, "unit": "piece", "grams": 100}),
+        ("ett glas mjölk", "01077", {"quantity": 1, "unit": "glass", "grams": 206.3}),
+        ("200 g keso", "01012", {"quantity": 200, "unit": "gram", "grams": 200}),
+        # the food is found, but has no glass: grams is None
+        ("a glass of keso", "01012", {"quantity": 1, "unit": "glass", "grams": None}),
+        ("cottage cheese", "01012", None),
+        ("2% milk", None, None),  # a number in a name is no amount
+        ("A-fil", "a_fil", None),
+    ],
+)
+async def test_search_foods_reads_the_amount_said_before_the_food(
+    hass: HomeAssistant, query: str, match: str | None, amount: dict[str, Any] | None
+) -> None:
+    found = await _call(hass, "search_foods", {"query": query, "limit": 3})
+    if match is not None:
+        assert found["match"] == match
+    if amount is None:
+        assert found["amount"] is None
+    else:
+        said = found["amount"]
+        assert {key: said[key] for key in amount} == pytest.approx(amount)
+        assert said["unit_sv"]

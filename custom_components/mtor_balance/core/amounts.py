@@ -294,6 +294,11 @@ def parse_amount(text: str) -> tuple[Amount, str] | None:
     quantity, place = read
     if not 0 < quantity <= MAX_QUANTITY:
         return None
+    # "2% milk", "7up": a number glued to something other than a unit is part of a name.
+    after = text[matches[place - 1].end() : matches[place - 1].end() + 1]
+    glued_unit = place < len(words) and words[place] in UNIT_WORDS
+    if after and not after.isspace() and not (after.isalpha() and glued_unit):
+        return None
     unit: str | None = None
     if place < len(words) and words[place] in UNIT_WORDS:
         unit = UNIT_WORDS[words[place]]

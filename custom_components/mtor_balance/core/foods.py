@@ -861,6 +861,15 @@ class FoodLibrary:
         bundled = self._table.search(query, language=language, limit=limit + len(own))
         return [*own, *(food for food in bundled if food.id not in shadowed)][:limit]
 
+    def named(self, text: str, language: str = "en") -> Food | None:
+        """Return the food with this id or whole name (own foods first), or None."""
+        stripped = text.strip()
+        return (
+            self.get(stripped)
+            or self._own.named(text, language)
+            or self._table.named(text, language)
+        )
+
     def resolve(
         self, text: str, language: str = "en", *, unit: str | None = None
     ) -> Food | None:

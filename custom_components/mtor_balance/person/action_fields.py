@@ -24,6 +24,7 @@ from ..core.amounts import (
     Amount,
     UnknownUnitError,
     grams_for,
+    parse_amount,
     unit_key,
     unit_name,
     unit_names,
@@ -286,6 +287,50 @@ def amount_grams(
             },
         )
     return said, grams
+
+
+async def async_said_search(
+    coordinator: PersonCoordinator, query: str
+) -> tuple[str, Amount | None, Food | None]:
+    """Split what was said into the food's words, its amount and the one food it names.
+
+    "2 eggs" -> ("eggs", 2 pieces, the raw egg), "ett glas mjölk" -> ("mjölk", 1 glass,
+    whole milk): the food is resolved among foods that have the unit, else among all (the
+    caller then finds it lacks the unit). A query that is a food's id or whole name is no
+    amount ("A-fil"), nor a number that is part of a name ("2% milk", "7up").
+    """
+    language = coordinator.language
+    await async_food_index(coordinator.hass, coordinator.record.foods.table)
+    foods = coordinator.record.foods
+    parsed = parse_amount(query)
+    if parsed is not None and foods.named(query, language) is None:
+        said, words = parsed
+        household = said.unit if said.unit not in WEIGHT_UNITS else None
+        match = foods.resolve(words, language, unit=household or PIECE)
+        if match is None and said.unit is not None:
+            match = foods.resolve(words, language)
+        return words, said, match
+    return query, None, foods.resolve(query, language)
+
+
+def said_response(said: Amount, match: Food | None) -> dict[str, Any]:
+    """Return an amount said before a food, for search_foods' response.
+
+    `grams` is what it weighs of the matched food, or None when that food lacks the unit.
+    """
+    unit = said.unit or PIECE
+    grams: float | None = None
+    if match is not None:
+        try:
+            grams = grams_for(match, said.quantity, said.unit)
+        except UnknownUnitError:
+            grams = None
+    return {
+        "quantity": said.quantity,
+        "unit": unit,
+        "unit_sv": unit_name(unit, "sv"),
+        "grams": grams,
+    }
 
 
 # A household amount: more than MAX_QUANTITY of anything is a typo.

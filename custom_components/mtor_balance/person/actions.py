@@ -52,9 +52,11 @@ from .action_fields import (
     amount_grams,
     amount_unit,
     async_food,
+    async_said_search,
     coordinator_of,
     food_response,
     number_in,
+    said_response,
     when_of,
 )
 from .const import (
@@ -270,15 +272,16 @@ async def _async_get_trash(call: ServiceCall) -> ServiceResponse:
 async def _async_search_foods(call: ServiceCall) -> ServiceResponse:
     coordinator = coordinator_of(call)
     language = coordinator.language
-    query = call.data[ATTR_QUERY]
+    # "2 eggs": the food's words, the amount said before them, and the one food they name
+    # as log_food would take it with that amount (None: none, or several).
+    query, said, match = await async_said_search(coordinator, call.data[ATTR_QUERY])
     foods = await coordinator.async_search_foods(
         query, language=language, limit=call.data[ATTR_LIMIT]
     )
-    # The one food the query names, as log_food would take it (None: none, or several).
-    match = await coordinator.async_resolve_food(query, language)
     return {
         "foods": [food_response(food, language) for food in foods],
         "match": None if match is None else match.id,
+        "amount": None if said is None else said_response(said, match),
     }
 
 
