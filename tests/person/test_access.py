@@ -133,6 +133,10 @@ async def test_a_member_may_not_read_old_history_or_change_anothers_foods(
     )
     yesterday = (dt_util.now() - timedelta(days=1)).date().isoformat()
     assert await _call(hass, "weekly_summary", {"last_day": yesterday}, member)
+    since_1970 = {"start": "1970-01-01T00:00:00+00:00"}
+    assert await _refused(hass, "get_log", since_1970, member) == "only_own_history"
+    week = {"start": dt_util.utcnow() - timedelta(days=7)}
+    assert await _call(hass, "get_log", week, member) is not None
     # A recipe named like a bundled food would shadow it in Anna's log.
     recipe = {
         "name": "Cottage cheese",

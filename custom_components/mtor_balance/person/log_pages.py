@@ -24,6 +24,7 @@ from ..const import DOMAIN
 from ..core.entries import entry_as_dict
 from ..core.model import Entry
 from ..core.validation import NumberRange
+from .access import Rule, async_caller, async_require
 from .action_fields import (
     PERSON_FIELD,
     TIME,
@@ -96,6 +97,8 @@ async def async_get_log(call: ServiceCall) -> ServiceResponse:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="start_after_end"
         )
+    caller = await async_caller(call.hass, call.context)
+    async_require(call.hass, caller, coordinator, Rule.HISTORY, when=start)
     limit: int = call.data[ATTR_LIMIT]
     after: datetime | None = None
     skip = 0

@@ -396,7 +396,7 @@ _READ_ERRORS = (
 )
 
 # The parts of a person's file that are lists of items, each of which can be read alone.
-_LIST_PARTS = ("custom_foods", "saved_meals", "manual_fasts")
+_LIST_PARTS = ("custom_foods", "saved_meals", "manual_fasts", "trash")
 
 
 def _salvage(raw: Any, table: FoodTable) -> PersonRecord:
