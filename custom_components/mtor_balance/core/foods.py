@@ -178,27 +178,54 @@ def head(name: str) -> tuple[list[str], int]:
     rows, DEMOTE_BRAND for a brand in capitals ("KRAFT", "McDONALD'S"), DEMOTE_BABY for baby
     foods and infant formulas.
     """
+    start, count, sink = head_span(name)
+    return words(name)[start : start + count], sink
+
+
+def head_span(name: str) -> tuple[int, int, int]:
+    """Return (first word, number of words) of a name's head among its words, and its sink.
+
+    The words are counted in the name as written: `words` only changes their letters.
+    """
+    first = _HEAD_END.search(name)
+    text = (name if first is None else name[: first.start()]).strip()
+    lowered = text.lower()
+    if (
+        first is not None
+        and lowered not in _LABELS
+        and not lowered.startswith(_BABY)
+        and not _is_brand(text)
+    ) or first is None:
+        # The usual case: the head is the name's first part.
+        sink = DEMOTE_BABY if lowered.startswith(_BABY) else _LABELS.get(lowered, 0)
+        return 0, len(_WORD.findall(text)), sink or _brand_sink(name)
     parts = _HEAD_END.split(name)
     sink = 0
+    start = 0
     last = len(parts) - 1
     for place, part in enumerate(parts):
         text = part.strip()
-        if not text:
+        count = len(_WORD.findall(text))
+        if not count:
             continue
-        label = _LABELS.get(text.lower())
-        if label is None and text.lower().startswith(_BABY):
+        lowered = text.lower()
+        label = _LABELS.get(lowered)
+        if label is None and lowered.startswith(_BABY):
             label = DEMOTE_BABY
         if label is not None:
             sink = max(sink, label)
         elif place < last and _is_brand(text):
             sink = max(sink, DEMOTE_BRAND)
         else:
-            if not sink and any(
-                word not in _NOT_BRANDS for word in _CAPITALS.findall(name)
-            ):
-                sink = DEMOTE_BRAND
-            return words(text), sink
-    return [], sink
+            return start, count, sink or _brand_sink(name)
+        start += count
+    return start, 0, sink
+
+
+def _brand_sink(name: str) -> int:
+    """Return DEMOTE_BRAND if a brand in capitals is anywhere in the name, else 0."""
+    found = _CAPITALS.findall(name)
+    return DEMOTE_BRAND if any(word not in _NOT_BRANDS for word in found) else 0
 
 
 class _Heads:
@@ -216,13 +243,21 @@ class _Heads:
         self,
         food: Food,
         position: int,
-        sv_words: list[str],
+        names: tuple[list[str], list[str], list[str]],
         synonym_words: list[list[str]],
     ) -> int:
-        """Index the heads of a food's names and synonyms; return how far it sinks."""
-        head_words, sink = head(food.name)
-        if head_words:
-            self.add(head_words, position, swedish=False)
+        """Index the heads of a food's names and synonyms; return how far it sinks.
+
+        `names`: the words of the English name, their English stems, the Swedish words.
+        """
+        name_words, en_stems, sv_words = names
+        start, count, sink = head_span(food.name)
+        if count and start + count <= len(name_words):
+            stems = en_stems[start : start + count]
+            self.firsts[name_words[start]].add(position)
+            self.firsts["en:" + stems[0]].add(position)
+            key = stems[0] if count == 1 else " ".join(sorted(stems))
+            self.heads["en:" + key].add(position)
         if sv_words:
             # A Swedish name has no group labels or brands: its head is what comes before
             # the first separator.
@@ -300,7 +335,11 @@ class _Index:
             for stem in sv_stems:
                 stems_sv[stem].add(position)
             swedish_words.update(sv_all)
-            demotions.append(heads.add_food(food, position, sv_words, synonym_words))
+            demotions.append(
+                heads.add_food(
+                    food, position, (name_words, en_stems, sv_words), synonym_words
+                )
+            )
             synonyms.extend((each, position) for each in synonym_words if each)
             # The later food wins an exact name, so foods added to a table shadow built-in ones.
             names_en[" ".join(name_words)] = position
