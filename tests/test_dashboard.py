@@ -111,3 +111,36 @@ async def test_with_yaml_resources_the_card_falls_back_to_an_extra_module(
         hass, "lovelace", {"lovelace": {"resource_mode": "yaml"}}
     )
     assert mtor_card._resources(hass) is None
+
+
+async def test_removing_the_last_person_removes_the_card_resource(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to("2026-11-02 07:00:00+00:00")
+    assert await async_setup_component(hass, "lovelace", {})
+    resources = mtor_card._resources(hass)
+    assert resources is not None
+
+    def ours() -> list[str]:
+        return [
+            item["url"]
+            for item in resources.async_items()
+            if item["url"].startswith(mtor_card.CARD_URL)
+        ]
+
+    anna = await async_add_person(hass, "Anna")
+    bo = await async_add_person(hass, "Bo")
+    # What the integration's setup does with the frontend loaded (no frontend here).
+    url = f"{mtor_card.CARD_URL}?v={mtor_card._file_hash(mtor_card.CARD_FILE)}"
+    await mtor_card.async_set_card_resource(resources, url)
+    assert ours() == [url]
+
+    # Anna removed: Bo still uses the card. Bo removed too: the card's resource goes.
+    assert await hass.config_entries.async_remove(anna.entry_id)
+    assert ours() == [url]
+    assert await hass.config_entries.async_remove(bo.entry_id)
+    assert ours() == []
+
+    # A person added again (no restart) brings the card back.
+    await async_add_person(hass, "Cilla")
+    assert ours() == [url]

@@ -11,7 +11,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.typing import ConfigType
 
-from .card import async_register_card
+from .card import async_register_card, async_reregister_card, async_unregister_card
 from .const import DOMAIN, KIND_PERSON, KIND_SCALE
 from .kinds import EntryKind, MtorBalanceConfigEntry, entry_kind
 from .person import PERSON
@@ -42,6 +42,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: MtorBalanceConfigEntry) -> bool:
     """Set up one person or one scale."""
     entry.runtime_data = await kind_of(entry).async_setup(hass, entry)
+    if entry_kind(entry) == KIND_PERSON:
+        await async_reregister_card(hass)
     await hass.config_entries.async_forward_entry_setups(
         entry, entry.runtime_data.platforms
     )
@@ -60,5 +62,15 @@ async def async_unload_entry(
 async def async_remove_entry(
     hass: HomeAssistant, entry: MtorBalanceConfigEntry
 ) -> None:
-    """Delete what a removed entry stored (a person's log; a scale stores nothing)."""
+    """Delete what a removed entry stored (a person's log; a scale stores nothing).
+
+    With the last person gone, the card is no longer a dashboard resource (a person added
+    later brings it back).
+    """
     await kind_of(entry).async_remove(hass, entry)
+    if entry_kind(entry) == KIND_PERSON and not any(
+        entry_kind(other) == KIND_PERSON
+        for other in hass.config_entries.async_entries(DOMAIN)
+        if other.entry_id != entry.entry_id
+    ):
+        await async_unregister_card(hass)

@@ -36,6 +36,8 @@ _LOGGER = logging.getLogger(__name__)
 
 CARD_FILE = Path(__file__).parent / "www" / "mtor-balance-card.js"
 CARD_URL = f"/{DOMAIN}/mtor-balance-card.js"
+# hass.data: the last person's removal took the card's resource away (see below).
+_UNREGISTERED = f"{DOMAIN}_card_unregistered"
 
 
 def _file_hash(path: Path) -> str:
@@ -105,3 +107,19 @@ async def async_unregister_card(hass: HomeAssistant) -> None:
     await resources.async_get_info()
     for item in [item for item in resources.async_items() if _is_ours(item)]:
         await resources.async_delete_item(item["id"])
+    hass.data[_UNREGISTERED] = True
+
+
+async def async_reregister_card(hass: HomeAssistant) -> None:
+    """Make the card a dashboard resource again if the last person's removal took it away.
+
+    Called when a person is set up: a person added after the last one was removed (without
+    a restart, so `async_register_card` does not run again) gets the card back.
+    """
+    if (
+        not hass.data.pop(_UNREGISTERED, False)
+        or (resources := _resources(hass)) is None
+    ):
+        return
+    version = await hass.async_add_executor_job(_file_hash, CARD_FILE)
+    await async_set_card_resource(resources, f"{CARD_URL}?v={version}")
