@@ -19,6 +19,7 @@ from custom_components.mtor_balance.const import DOMAIN
 from ..common import async_add_person
 
 NOW = "2026-11-02 07:00:00+00:00"  # Monday 08:00 in Stockholm
+NOW_ISO = "2026-11-02T07:00:00+00:00"
 SCALE = "sensor.kitchen_scale"
 
 
@@ -381,3 +382,126 @@ async def test_saved_meals_from_the_card(
         client, "save_meal", entry_id="entry_erik", name="x", log_entry_ids=["nope"]
     )
     assert error["translation_key"] == "nothing_to_save"
+
+
+async def test_the_trash_lists_what_the_viewer_may_restore(
+    hass: HomeAssistant,
+    client: MockHAClientWebSocket,
+    hass_ws_client: WebSocketGenerator,
+    hass_read_only_access_token: str,
+) -> None:
+    old = await hass.services.async_call(
+        DOMAIN,
+        "log_food",
+        {"food": "01012", "grams": 100, "time": "2026-10-30 07:00:00+00:00"},
+        blocking=True,
+        return_response=True,
+    )
+    new = await _call(
+        client, "log_food", entry_id="entry_erik", food_id="01123", grams=50
+    )
+    for entry_id in (old["entry_id"], new["entry"]["entry_id"]):
+        await _call(
+            client, "delete_entry", entry_id="entry_erik", log_entry_id=entry_id
+        )
+    assert await _call(client, "trash", entry_id="entry_erik") == {
+        "entries": [
+            {**new["entry"], "name": "Egg, whole, raw", "deleted": NOW_ISO},
+            {
+                **old,
+                "name": "Cottage cheese",
+                "name_en": "Cottage cheese",
+                "name_sv": "Keso",
+                "deleted": NOW_ISO,
+            },
+        ],
+        "kept_days": 30,
+    }
+    swedish = await _call(client, "trash", entry_id="entry_erik", language="sv")
+    assert [entry["name"] for entry in swedish["entries"]] == ["Ägg, rått", "Keso"]
+
+    # Another user of the household sees (and may restore) only the last 24 hours.
+    member = await hass_ws_client(hass, hass_read_only_access_token)
+    await member.send_json_auto_id(
+        {"type": f"{DOMAIN}/trash", "entry_id": "entry_erik", "language": "sv"}
+    )
+    answer = (await member.receive_json())["result"]
+    assert [entry["entry_id"] for entry in answer["entries"]] == [
+        new["entry"]["entry_id"]
+    ]
+    await member.send_json_auto_id(
+        {
+            "type": f"{DOMAIN}/restore_entry",
+            "entry_id": "entry_erik",
+            "log_entry_id": old["entry_id"],
+        }
+    )
+    refused = await member.receive_json()
+    assert refused["error"]["translation_key"] == "only_own_old_entries"
+
+    await _call(
+        client, "restore_entry", entry_id="entry_erik", log_entry_id=old["entry_id"]
+    )
+    left = await _call(client, "trash", entry_id="entry_erik")
+    assert [entry["entry_id"] for entry in left["entries"]] == [
+        new["entry"]["entry_id"]
+    ]
+
+
+async def test_household_units_from_search_to_log(
+    client: MockHAClientWebSocket,
+) -> None:
+    found = await _call(
+        client, "search_foods", entry_id="entry_erik", query="ägg", language="sv"
+    )
+    egg = next(food for food in found["foods"] if food["id"] == "01123")
+    assert egg["units"]["piece"] == 50
+    assert egg["units"]["large"] == 50
+
+    # Counted (no unit: pieces), a unit word in Swedish, a unit key: the grams the
+    # log_food action gives for the same amount.
+    two_eggs = await _call(
+        client, "log_food", entry_id="entry_erik", food_id="01123", amount=2
+    )
+    assert (two_eggs["entry"]["grams"], two_eggs["amount"], two_eggs["unit"]) == (
+        100,
+        2,
+        "piece",
+    )
+    glass = await _call(
+        client,
+        "log_food",
+        entry_id="entry_erik",
+        food_id="01077",
+        amount=1,
+        unit="glas",
+        language="sv",
+    )
+    assert glass["entry"]["grams"] == 206.3
+    assert glass["unit"] == "glass"
+    assert glass["entry"]["name"] == "Mjölk, 3,25 % fett (helmjölk)"
+    slices = await _call(
+        client,
+        "log_food",
+        entry_id="entry_erik",
+        food_id="18060",
+        amount=2,
+        unit="slice",
+    )
+    assert slices["entry"]["grams"] == 64
+
+    # A unit the food lacks names its units; neither or a unit with grams is refused.
+    error = await _error(
+        client, "log_food", entry_id="entry_erik", food_id="18060", amount=1
+    )
+    assert error["translation_key"] == "unknown_unit"
+    assert "slice" in error["translation_placeholders"]["units"]
+    for wrong in ({}, {"grams": 10, "unit": "slice"}):
+        error = await _error(
+            client, "log_food", entry_id="entry_erik", food_id="18060", **wrong
+        )
+        assert error["translation_key"] == "grams_or_amount"
+    error = await _error(
+        client, "log_food", entry_id="entry_erik", food_id="18060", amount=1, unit="x"
+    )
+    assert error["translation_key"] == "unknown_unit_word"

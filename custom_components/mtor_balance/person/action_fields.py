@@ -244,7 +244,14 @@ def amount_unit(call: ServiceCall) -> str | None:
 
     A word that names no unit is refused with the units there are.
     """
-    word: str | None = call.data.get(ATTR_UNIT)
+    return unit_of_word(call.data.get(ATTR_UNIT))
+
+
+def unit_of_word(word: str | None) -> str | None:
+    """Return the unit key of a unit word (None: pieces); refuse a word that names none.
+
+    The one reading of a unit for the `log_food` action and the card's `log_food` command.
+    """
     if word is None:
         return None
     if (key := unit_key(word)) is None:

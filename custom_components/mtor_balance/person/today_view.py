@@ -13,6 +13,7 @@ from typing import Any
 from homeassistant.util import dt as dt_util
 
 from ..core.advice import advice_numbers
+from ..core.amounts import units_of
 from ..core.days import day_bounds, day_of
 from ..core.entries import entry_as_dict
 from ..core.log import Meal, group_meals
@@ -43,6 +44,7 @@ def food_view(food: Food, language: str, *, own: bool) -> dict[str, Any]:
         "leucine_g": food.leucine_g,
         "leucine_estimated": food.leucine_estimated,
         "own": own,
+        "units": units_of(food),  # grams per household unit ("piece": 50)
     }
 
 

@@ -9,8 +9,10 @@ Commands (all take `entry_id`, the person's config entry, except `mtor_balance/p
   Swedish name matches, the person's own and usual foods first.
 - `mtor_balance/select_food` (`food_id`): the food for the next portion on the scale.
 - `mtor_balance/log_portion` (`food_id`): log the settled portion as this food, now.
-- `mtor_balance/log_food` (`food_id`, `grams`): log grams of a food without the scale.
+- `mtor_balance/log_food` (`food_id`, and `grams` or `amount` with an optional `unit`): log
+  a food without the scale, in grams or in its household units ("2" eggs, "1" "glass").
 - `mtor_balance/delete_entry` (`log_entry_id`) and `mtor_balance/undo`.
+- `mtor_balance/trash`: the deleted entries the viewer may restore (`restore_entry`).
 
 The commands that change an entry answer with it (`{"entry": ...}`). An entry of a food has
 the food's `name_en` and `name_sv`, and, with `language`, its `name` in that language (the
@@ -41,11 +43,21 @@ from homeassistant.helpers.translation import async_get_translations
 import probatio
 
 from ..const import DOMAIN
+from ..core.amounts import PIECE
 from ..core.entries import entry_as_dict
 from ..core.log import EntryNotFoundError
 from ..core.model import Entry, Food, Source
-from .access import Caller, Rule, async_require, connection_caller
-from .action_fields import MAX_GRAMS, TEXT, amount
+from ..core.trash import TRASH_KEEP
+from .access import Caller, Rule, async_require, connection_caller, may_change
+from .action_fields import (
+    MAX_GRAMS,
+    QUANTITY,
+    TEXT,
+    amount,
+    amount_grams,
+    number_in,
+    unit_of_word,
+)
 from .coordinator import PersonCoordinator
 from .household import async_get_household
 from .meals import find_meal, meal_parts, saved_meal
@@ -210,12 +222,13 @@ def _entry_command(
     ) -> None:
         person = _person(hass, msg["entry_id"])
         result = await act(person, msg, connection_caller(connection))
-        connection.send_result(
-            msg["id"],
-            None
-            if result is None
-            else {"entry": _entry_answer(person, result, msg.get("language"))},
-        )
+        answer: dict[str, Any] | None = None
+        if result is not None:
+            answer = {"entry": _entry_answer(person, result, msg.get("language"))}
+            if "amount" in msg:  # what was logged, as the card says it back
+                unit = unit_of_word(msg.get("unit")) or PIECE
+                answer |= {"amount": msg["amount"], "unit": unit}
+        connection.send_result(msg["id"], answer)
 
     return handle
 
@@ -278,9 +291,18 @@ async def _log_portion(
 async def _log_food(
     person: PersonCoordinator, msg: dict[str, Any], _caller: Caller
 ) -> Any:
-    return await person.async_log_food(
-        _food(person, msg["food_id"]), msg["grams"], None, Source.ACTION
-    )
+    """Log grams, or an amount of a household unit resolved as the log_food action does."""
+    food = _food(person, msg["food_id"])
+    if ("grams" in msg) == ("amount" in msg) or ("unit" in msg and "grams" in msg):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="grams_or_amount"
+        )
+    if "grams" in msg:
+        return await person.async_log_food(food, msg["grams"], None, Source.ACTION)
+    unit = unit_of_word(msg.get("unit"))
+    language = food_language(msg.get("language") or person.language)
+    _said, grams = amount_grams(food, msg["amount"], unit, language)
+    return await person.async_log_food(food, grams, None, Source.ACTION)
 
 
 async def _delete(
@@ -347,12 +369,43 @@ async def _save_meal(
     await person.async_change_record(lambda record: record.save_meal(meal))
 
 
+@websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/trash",
+        **_PERSON,
+        probatio.Optional("language"): cv.string,
+    }
+)
+@callback
+def ws_trash(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Send the deleted entries the viewer may restore, newest deletion first."""
+    person = _person(hass, msg["entry_id"])
+    caller = connection_caller(connection)
+    connection.send_result(
+        msg["id"],
+        {
+            "entries": [
+                {
+                    **_entry_answer(person, item.entry, msg.get("language")),
+                    "deleted": item.deleted.isoformat(),
+                }
+                for item in reversed(list(person.record.trash))
+                if may_change(hass, caller, person, item.entry.time)
+            ],
+            "kept_days": TRASH_KEEP.days,
+        },
+    )
+
+
 _FOOD_ID = {probatio.Required("food_id"): cv.string}
 _PORTION_ID = {probatio.Optional("portion_id"): cv.string}
 COMMANDS = (
     ws_people,
     ws_subscribe_today,
     ws_search_foods,
+    ws_trash,
     _entry_command(
         "select_food",
         {probatio.Required("food_id"): probatio.Any(None, cv.string)},
@@ -364,7 +417,12 @@ COMMANDS = (
     _entry_command("log_portion", _FOOD_ID, _log_portion),
     _entry_command(
         "log_food",
-        {**_FOOD_ID, probatio.Required("grams"): amount(MAX_GRAMS)},
+        {
+            **_FOOD_ID,
+            probatio.Exclusive("grams", "amount"): amount(MAX_GRAMS),
+            probatio.Exclusive("amount", "amount"): number_in(QUANTITY),
+            probatio.Optional("unit"): TEXT,
+        },
         _log_food,
     ),
     _entry_command(
