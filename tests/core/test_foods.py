@@ -698,6 +698,8 @@ def test_index_can_be_built_ahead_of_the_first_search() -> None:
         ("egg", "en", "01123"),
         ("rye bread", "en", "18060"),
         ("keso", "sv", "01012"),
+        ("oat milk", "en", "havredryck"),  # not the baby foods made with milk
+        ("havremjölk", "sv", "havredryck"),
     ],
 )
 def test_a_generic_word_finds_the_generic_food_first(

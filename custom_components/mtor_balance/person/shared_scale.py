@@ -155,8 +155,11 @@ class SharedScale:
     def async_claim(
         self, coordinator: PersonCoordinator, *, take_over: bool = False
     ) -> None:
-        """Claim the scale for this person: they chose a food, or with `take_over`
-        ("Weigh for me") also the portion on the scale, whoever held it."""
+        """Claim the scale for this person (they chose a food).
+
+        With `take_over` ("Weigh for me") the portion on the scale becomes theirs too,
+        whoever held it.
+        """
         self._claim(coordinator.config_entry.entry_id, take_over=take_over)
         self._async_publish()
 
@@ -261,10 +264,15 @@ class SharedScale:
     @callback
     def _handle(self, event: PortionSettled | PortionRemoved | None) -> None:
         if isinstance(event, PortionSettled):
+            new = self.share.on_scale is None
             on_scale = self.share.settled(
                 event.time, event.grams, self._detector.reading_g
             )
             self._container_weighed(on_scale.holder, event.grams, event.time)
+            if new and (weigher := self._people.get(on_scale.holder or "")):
+                from .photo import async_portion_settled  # noqa: PLC0415
+
+                async_portion_settled(weigher.coordinator)  # a camera may see it
         elif isinstance(event, PortionRemoved) and self._container_of_holder():
             self.share.lift()
         elif isinstance(event, PortionRemoved):
