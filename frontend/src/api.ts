@@ -118,6 +118,41 @@ export function logFood(hass: HomeAssistant, entryId: string, foodId: string, gr
   return entryCommand(hass, "log_food", { entry_id: entryId, food_id: foodId, grams });
 }
 
+/** Log an amount of one of the food's household units (the backend resolves the grams). */
+export function logAmount(
+  hass: HomeAssistant,
+  entryId: string,
+  foodId: string,
+  amount: number,
+  unit: string,
+  language: string,
+) {
+  return entryCommand(hass, "log_food", {
+    entry_id: entryId,
+    food_id: foodId,
+    amount,
+    unit,
+    language,
+  });
+}
+
+/** The deleted entries the viewer may restore, newest deletion first. */
+export async function fetchTrash(
+  hass: HomeAssistant,
+  entryId: string,
+  language: string,
+): Promise<{ entries: Entry[]; keptDays: number }> {
+  const result = await hass.callWS<{ entries?: Entry[]; kept_days?: number }>({
+    type: `${DOMAIN}/trash`,
+    entry_id: entryId,
+    language,
+  });
+  return {
+    entries: Array.isArray(result?.entries) ? result.entries : [],
+    keptDays: typeof result?.kept_days === "number" ? result.kept_days : 30,
+  };
+}
+
 export function deleteEntry(hass: HomeAssistant, entryId: string, logEntryId: string) {
   return entryCommand(hass, "delete_entry", { entry_id: entryId, log_entry_id: logEntryId });
 }

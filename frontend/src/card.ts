@@ -14,7 +14,9 @@ import {
   dropPortion,
   errorText,
   fetchPeople,
+  fetchTrash,
   loadErrorTranslations,
+  logAmount,
   logFood,
   logPortion,
   searchFoods,
@@ -45,6 +47,7 @@ import {
   type Chip,
 } from "./logic";
 import { cardStyles } from "./styles";
+import { amountText, stepAmount, unitLabel, unitsOf } from "./units";
 import type {
   CardConfig,
   Entry,
@@ -107,6 +110,11 @@ export class MtorBalanceCard extends LitElement {
   @state() private _notice?: Notice;
   @state() private _confirmDelete?: string;
   @state() private _manualGrams = "";
+  @state() private _unit = ""; // a household unit of the chosen food; "" is grams
+  @state() private _amount = 1;
+  @state() private _trashOpen = false; // the "Deleted, can be restored" list
+  @state() private _trash?: Entry[];
+  @state() private _trashDays = 30;
   @state() private _assigning?: string; // a pending portion waiting for its food
   @state() private _savingMeal?: { start: string; name: string }; // "Save as a meal" open
   @state() private _now = Date.now();
@@ -290,6 +298,8 @@ export class MtorBalanceCard extends LitElement {
     this._knownEntries = undefined;
     this._notice = undefined;
     this._confirmDelete = undefined;
+    this._trashOpen = false;
+    this._trash = undefined;
     this._clearSearch();
   }
 
@@ -371,6 +381,8 @@ export class MtorBalanceCard extends LitElement {
     if (done) {
       const usual = usualGrams(this._view, food.id);
       this._manualGrams = usual === null ? "" : String(Math.round(usual));
+      this._unit = "";
+      this._amount = 1;
       this._clearSearch();
     }
   }
@@ -414,6 +426,17 @@ export class MtorBalanceCard extends LitElement {
     const hass = this.hass;
     const entryId = this._personId;
     const food = this._view?.selected_food;
+    const unit = this._unit;
+    if (hass && entryId && food && unit) {
+      const amount = this._amount;
+      const entry = await this._run(() =>
+        logAmount(hass, entryId, food.id, amount, unit, this._lang),
+      );
+      if (entry) {
+        this._announceLogged(entry, { amount, unit });
+      }
+      return;
+    }
     const grams = Number(this._manualGrams.replace(",", "."));
     if (!hass || !entryId || !food || !Number.isFinite(grams) || grams <= 0) {
       return;
@@ -421,6 +444,50 @@ export class MtorBalanceCard extends LitElement {
     const entry = await this._run(() => logFood(hass, entryId, food.id, grams));
     if (entry) {
       this._announceLogged(entry);
+    }
+  }
+
+  /** Open (load) or close the list of deleted entries. */
+  private async _toggleTrash(event: Event): Promise<void> {
+    const open = (event.target as HTMLDetailsElement).open;
+    if (open === this._trashOpen) {
+      return; // the card opened or closed it itself
+    }
+    this._trashOpen = open;
+    this._trash = undefined;
+    if (open) {
+      await this._loadTrash();
+    }
+  }
+
+  private async _loadTrash(): Promise<void> {
+    const hass = this.hass;
+    const entryId = this._personId;
+    if (!hass || !entryId) {
+      return;
+    }
+    try {
+      const trash = await fetchTrash(hass, entryId, this._lang);
+      if (entryId === this._personId && this._trashOpen) {
+        this._trash = trash.entries;
+        this._trashDays = trash.keptDays;
+      }
+    } catch (err) {
+      await this._showError(err);
+    }
+  }
+
+  private async _restoreFromTrash(entry: Entry): Promise<void> {
+    const hass = this.hass;
+    const entryId = this._personId;
+    if (!hass || !entryId) {
+      return;
+    }
+    const restored = await this._run(() => restoreEntry(hass, entryId, entry.entry_id));
+    if (restored) {
+      this._setNotice({ key: "restored", values: { food: this._entryName(restored) } });
+    } else {
+      await this._loadTrash(); // refused or gone: the list as it is now
     }
   }
 
@@ -492,15 +559,18 @@ export class MtorBalanceCard extends LitElement {
     }
   }
 
-  private _announceLogged(entry: Entry): void {
-    this._setNotice({
-      key: "logged",
-      values: {
-        grams: typeof entry.grams === "number" ? formatGrams(entry.grams, this._lang) : "",
-        food: this._entryName(entry),
-      },
-      undoEntry: entry.entry_id,
-    });
+  private _announceLogged(entry: Entry, said?: { amount: number; unit: string }): void {
+    const grams = typeof entry.grams === "number" ? formatGrams(entry.grams, this._lang) : "";
+    const food = this._entryName(entry);
+    this._setNotice(
+      said
+        ? {
+            key: "logged_amount",
+            values: { amount: amountText(said.amount, said.unit, food, this._lang), grams },
+            undoEntry: entry.entry_id,
+          }
+        : { key: "logged", values: { grams, food }, undoEntry: entry.entry_id },
+    );
   }
 
   /**
@@ -519,6 +589,9 @@ export class MtorBalanceCard extends LitElement {
   private _setNotice(notice: Notice | undefined): void {
     clearTimeout(this._noticeTimer);
     this._notice = notice;
+    if (this._trashOpen && notice && ["deleted", "undone", "restored"].includes(notice.key)) {
+      void this._loadTrash(); // the open list of deleted entries changed
+    }
     if (notice) {
       this._noticeTimer = setTimeout(() => {
         this._notice = undefined;
@@ -862,7 +935,7 @@ export class MtorBalanceCard extends LitElement {
                 >${t(view.log_mode === "container" ? "container_hint" : "log_on_removal")}</span
               >`
           : html`${view.scale_entity ? this._scaleHint(view, food) : nothing}
-            ${view.selected_food ? this._renderManual() : nothing}`
+            ${view.selected_food ? this._renderManual(view, view.selected_food) : nothing}`
       }
     </div>`;
   }
@@ -886,9 +959,43 @@ export class MtorBalanceCard extends LitElement {
     return html`<span class="muted scale-hint">${text}</span>`;
   }
 
-  private _renderManual(): TemplateResult {
+  private _renderManual(view: TodayView, food: FoodView): TemplateResult {
     const t = this._t;
+    const lang = this._lang;
+    // Household units when the scale has nothing to say (no scale, or nothing on it).
+    const live = this._live();
+    const units = !view.scale_entity || live === null || live < EMPTY_G ? unitsOf(food) : [];
+    const unit = units.some(([key]) => key === this._unit) ? this._unit : "";
+    if (unit) {
+      return html`<form class="row manual" @submit=${this._logManual}>
+        ${this._renderUnits(units, unit)}
+        <span class="stepper" role="group" aria-label=${t("amount")}>
+          <button
+            type="button"
+            class="icon-button amount-less"
+            aria-label=${t("fewer")}
+            ?disabled=${this._amount <= 0.5}
+            @click=${() => (this._amount = stepAmount(this._amount, false))}
+          >
+            <ha-icon icon="mdi:minus" aria-hidden="true"></ha-icon>
+          </button>
+          <span class="amount" aria-live="polite">${formatNumber(this._amount, lang)}</span>
+          <button
+            type="button"
+            class="icon-button amount-more"
+            aria-label=${t("more")}
+            @click=${() => (this._amount = stepAmount(this._amount, true))}
+          >
+            <ha-icon icon="mdi:plus" aria-hidden="true"></ha-icon>
+          </button>
+        </span>
+        <button class="secondary-button manual-log" type="submit" ?disabled=${this._busy}>
+          ${t("log")}
+        </button>
+      </form>`;
+    }
     return html`<form class="row manual" @submit=${this._logManual}>
+      ${units.length ? this._renderUnits(units, unit) : nothing}
       <input
         class="grams-input"
         type="number"
@@ -908,6 +1015,26 @@ export class MtorBalanceCard extends LitElement {
         ${t("log")}
       </button>
     </form>`;
+  }
+
+  private _renderUnits(units: [string, number][], unit: string): TemplateResult {
+    const lang = this._lang;
+    return html`<select
+      class="unit-select"
+      aria-label=${this._t("unit")}
+      @change=${(event: Event) => {
+        this._unit = (event.target as HTMLSelectElement).value;
+        this._amount = 1;
+      }}
+    >
+      <option value="" ?selected=${unit === ""}>${this._t("grams")}</option>
+      ${units.map(
+        ([key, grams]) =>
+          html`<option value=${key} ?selected=${unit === key}>
+            ${unitLabel(key, grams, lang)}
+          </option>`,
+      )}
+    </select>`;
   }
 
   private _estimated(): TemplateResult {
@@ -1358,7 +1485,48 @@ export class MtorBalanceCard extends LitElement {
             </div>`
           : nothing
       }
+      ${this._renderTrash()}
     </div>`;
+  }
+
+  /** Deleted entries, collapsed until opened: each with Restore. */
+  private _renderTrash(): TemplateResult {
+    const t = this._t;
+    const lang = this._lang;
+    const trash = this._trash;
+    return html`<details class="trash" ?open=${this._trashOpen} @toggle=${this._toggleTrash}>
+      <summary class="muted">${t("trash")}</summary>
+      ${
+        trash === undefined
+          ? nothing
+          : trash.length === 0
+            ? html`<p class="muted trash-empty">${t("trash_empty", { days: this._trashDays })}</p>`
+            : html`<ul class="entries">
+                ${trash.map((entry) => {
+                  const grams =
+                    typeof entry.grams === "number" ? ` · ${formatGrams(entry.grams, lang)}` : "";
+                  return html`<li class="entry trashed" data-entry=${entry.entry_id}>
+                    <span class="muted">${formatTime(entry.time, this.hass, this._now)}</span>
+                    <span class="name"
+                      >${this._entryName(entry)}<span class="muted">${grams}</span>
+                      <span class="muted deleted-at"
+                        >${t("trash_deleted", {
+                          time: formatTime(entry.deleted, this.hass, this._now),
+                        })}</span
+                      ></span
+                    >
+                    <button
+                      class="secondary-button restore"
+                      ?disabled=${this._busy}
+                      @click=${() => this._restoreFromTrash(entry)}
+                    >
+                      ${t("restore")}
+                    </button>
+                  </li>`;
+                })}
+              </ul>`
+      }
+    </details>`;
   }
 
   private _renderMeal(view: TodayView, meal: Meal, byId: Map<string, Entry>): TemplateResult {

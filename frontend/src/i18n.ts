@@ -109,6 +109,15 @@ const en = {
   no_meal_yet: "No meal logged yet",
   hours_minutes: "{h} h {m} min",
   hours: "{h} h",
+  unit: "Unit",
+  amount: "Amount",
+  fewer: "Fewer",
+  more: "More",
+  logged_amount: "Logged {amount} ({grams}).",
+  trash: "Deleted, can be restored",
+  trash_empty: "Nothing deleted in the last {days} days.",
+  trash_deleted: "deleted {time}",
+  restore: "Restore",
 } as const;
 
 export type TextKey = keyof typeof en;
@@ -221,6 +230,15 @@ const sv: Record<TextKey, string> = {
   no_meal_yet: "Ingen måltid loggad än",
   hours_minutes: "{h} h {m} min",
   hours: "{h} h",
+  unit: "Enhet",
+  amount: "Antal",
+  fewer: "Färre",
+  more: "Fler",
+  logged_amount: "Loggade {amount} ({grams}).",
+  trash: "Raderat, kan återställas",
+  trash_empty: "Inget raderat de senaste {days} dagarna.",
+  trash_deleted: "raderad {time}",
+  restore: "Återställ",
 };
 
 export const TEXTS: Record<"en" | "sv", Record<TextKey, string>> = { en, sv };
@@ -242,3 +260,40 @@ export function translator(language: string | undefined): Translate {
       values && name in values ? String(values[name]) : whole,
     );
 }
+
+/**
+ * The words of the food table's household units (`core/amounts.py`), one and more than one:
+ * "1 skiva", "2 skivor". A unit not listed here is shown by its key.
+ */
+export const UNIT_WORDS: Record<Lang, Record<string, readonly [string, string]>> = {
+  en: {
+    piece: ["piece", "pieces"],
+    large: ["large", "large"],
+    medium: ["medium", "medium"],
+    small: ["small", "small"],
+    slice: ["slice", "slices"],
+    glass: ["glass", "glasses"],
+    cup: ["cup", "cups"],
+    dl: ["dl", "dl"],
+    tablespoon: ["tbsp", "tbsp"],
+    teaspoon: ["tsp", "tsp"],
+    scoop: ["scoop", "scoops"],
+    portion: ["portion", "portions"],
+    package: ["package", "packages"],
+  },
+  sv: {
+    piece: ["st", "st"],
+    large: ["stor", "stora"],
+    medium: ["medelstor", "medelstora"],
+    small: ["liten", "små"],
+    slice: ["skiva", "skivor"],
+    glass: ["glas", "glas"],
+    cup: ["kopp", "koppar"],
+    dl: ["dl", "dl"],
+    tablespoon: ["msk", "msk"],
+    teaspoon: ["tsk", "tsk"],
+    scoop: ["skopa", "skopor"],
+    portion: ["portion", "portioner"],
+    package: ["paket", "paket"],
+  },
+};

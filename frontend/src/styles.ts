@@ -217,6 +217,43 @@ export const cardStyles = css`
   .grams-input {
     width: 6em;
   }
+  .unit-select {
+    font: inherit;
+    color: var(--primary-text-color);
+    background: var(--card-background-color);
+    border: 1px solid var(--divider-color);
+    border-radius: 8px;
+    min-height: 44px;
+    padding: 0 8px;
+    max-width: 100%;
+  }
+  .stepper {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .stepper .amount {
+    min-width: 2em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    font-weight: 500;
+  }
+  .trash {
+    margin-top: 8px;
+  }
+  .trash summary {
+    cursor: pointer;
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+  }
+  .trash .entry {
+    grid-template-columns: 3.2em minmax(0, 1fr) auto;
+  }
+  .deleted-at {
+    display: block;
+    font-size: 0.85em;
+  }
   input {
     font: inherit;
     color: var(--primary-text-color);

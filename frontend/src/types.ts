@@ -14,6 +14,7 @@ export interface FoodView {
   leucine_g: number;
   leucine_estimated?: boolean;
   own?: boolean;
+  units?: Record<string, number>; // grams per household unit ("piece": 50), in table order
 }
 
 export interface Entry {
@@ -30,6 +31,7 @@ export interface Entry {
   kcal?: number | null;
   leucine_estimated?: boolean;
   source?: string;
+  deleted?: string; // in the trash: when it was deleted
 }
 
 export interface Portion {
