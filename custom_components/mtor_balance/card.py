@@ -24,10 +24,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from homeassistant.components import lovelace
 from homeassistant.components.frontend import add_extra_js_url
 from homeassistant.components.http.server import StaticPathConfig
-from homeassistant.components.lovelace.const import LOVELACE_DATA
-from homeassistant.components.lovelace.resources import ResourceStorageCollection
 from homeassistant.core import HomeAssistant
 
 from .const import DOMAIN
@@ -49,10 +48,14 @@ def _is_ours(item: dict[str, Any]) -> bool:
     return str(item.get("url", "")).split("?", 1)[0] == CARD_URL
 
 
-def _resources(hass: HomeAssistant) -> ResourceStorageCollection | None:
+def _resources(
+    hass: HomeAssistant,
+) -> lovelace.resources.ResourceStorageCollection | None:
     """Lovelace's resource collection, when it keeps resources in storage (not YAML)."""
-    data = hass.data.get(LOVELACE_DATA)
-    if data is None or not isinstance(data.resources, ResourceStorageCollection):
+    data = hass.data.get(lovelace.LOVELACE_DATA)
+    if data is None or not isinstance(
+        data.resources, lovelace.resources.ResourceStorageCollection
+    ):
         return None
     return data.resources
 
@@ -79,7 +82,7 @@ async def async_register_card(hass: HomeAssistant) -> None:
 
 
 async def async_set_card_resource(
-    resources: ResourceStorageCollection, url: str
+    resources: lovelace.resources.ResourceStorageCollection, url: str
 ) -> None:
     """Make `url` the one dashboard resource of the card: add or update it, drop the rest."""
     await resources.async_get_info()  # loads the collection from storage
