@@ -812,9 +812,11 @@ export class MtorBalanceCard extends LitElement {
     } else {
       status = html`<span class="badge">${t("settling")}</span>`;
     }
+    const unitGrams = view.selected_food?.units?.[this._unit];
     const grams =
       settled ??
-      (live !== null && live >= EMPTY_G && this._loggedGrams === undefined ? live : null);
+      (live !== null && live >= EMPTY_G && this._loggedGrams === undefined ? live : null) ??
+      (unitGrams ? unitGrams * this._amount : null); // the amount of a household unit
     return html`<div class="panel">
       <div class="scale" role="group" aria-label=${t("on_scale")}>
         ${

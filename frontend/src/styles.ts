@@ -243,9 +243,7 @@ export const cardStyles = css`
   }
   .trash summary {
     cursor: pointer;
-    min-height: 44px;
-    display: flex;
-    align-items: center;
+    padding: 12px 0;
   }
   .trash .entry {
     grid-template-columns: 3.2em minmax(0, 1fr) auto;

@@ -94,6 +94,9 @@ describe("household units", () => {
     $(card, ".amount-more")?.click();
     await settle(card);
     expect(text($(card, ".stepper .amount"))).toBe("2");
+    // The portion's values are for the amount: 2 eggs, 100 g.
+    expect(text($(card, ".portion-leucine"))).not.toContain("per 100 g");
+    expect(text($(card, ".portion-protein"))).toBe("12,6 g");
     ($(card, ".manual") as HTMLFormElement).requestSubmit();
     await settle(card);
     expect(calls(hass, "mtor_balance/log_food")).toEqual([
