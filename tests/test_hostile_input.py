@@ -299,7 +299,16 @@ GET_LOG = [
         "end-year-9999",
     ),
     _case("get_log", {"end": "0001-01-01T00:00:00"}, INVALID, "end-naive-year-1"),
-    _case("get_log", {"limit": 5}, INVALID, "unknown-field"),
+    _case("get_log", {"surprise": 5}, INVALID, "unknown-field"),
+    _case("get_log", {"limit": 0}, NUMBER, "limit-zero"),
+    _case("get_log", {"limit": 10_001}, NUMBER, "limit-over"),
+    _case("get_log", {"limit": 10**400}, NUMBER, "limit-huge"),
+    _case("get_log", {"limit": math.nan}, NUMBER, "limit-nan"),
+    _case("get_log", {"limit": "all"}, NUMBER, "limit-text"),
+    _case("get_log", {"cursor": ["1.1"]}, INVALID, "cursor-list"),
+    _case("get_log", {"cursor": "1" * 41}, INVALID, "cursor-long"),
+    _case("get_log", {"cursor": "yesterday"}, "invalid_cursor", "cursor-text"),
+    _case("get_log", {"cursor": "9" * 18 + ".1"}, "invalid_cursor", "cursor-far"),
 ]
 
 

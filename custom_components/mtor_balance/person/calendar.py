@@ -109,12 +109,15 @@ def _event(item: CalendarItem) -> CalendarEvent:
     )
 
 
+_JUST_BEFORE = timedelta(microseconds=1)  # the range's end is not in it
+
+
 def _missing_year(
     year: int, start: datetime, end: datetime, texts: Texts
 ) -> CalendarEvent:
     """Return the event that says the log of `year` cannot be read (within the range)."""
     first = max(date(year, 1, 1), dt_util.as_local(start).date())
-    last = min(date(year, 12, 31), dt_util.as_local(end).date())
+    last = min(date(year, 12, 31), dt_util.as_local(end - _JUST_BEFORE).date())
     return CalendarEvent(
         start=first,
         end=max(last, first) + timedelta(days=1),

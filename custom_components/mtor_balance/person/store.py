@@ -34,6 +34,7 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.json import json_bytes
 from homeassistant.helpers.storage import STORAGE_DIR, Store
 from homeassistant.util import dt as dt_util
+from homeassistant.util.json import json_loads
 
 from ..const import DOMAIN
 from ..core.categories import Category
@@ -429,6 +430,21 @@ def _salvage(raw: Any, table: FoodTable) -> PersonRecord:
         return PersonRecord.create(table)
 
 
+_KNOWN_VERSIONS = (1, STORAGE_VERSION)
+
+
+def _stored_data(path: str) -> Any:
+    """Return the data of a stored file of a version this integration knows, or None."""
+    try:
+        with Path(path).open("rb") as file:
+            stored = json_loads(file.read())
+    except OSError, ValueError:
+        return None
+    if not isinstance(stored, dict) or stored.get("version") not in _KNOWN_VERSIONS:
+        return None  # gone, or of a version whose rows may mean something else
+    return stored.get("data")
+
+
 def _readable(decode: Any, *args: Any) -> bool:
     try:
         decode(*args)
@@ -477,6 +493,8 @@ class PersonStore:
             raise StorageUnavailableError(err.path) from err
         except _READ_ERRORS as err:
             await self.hass.async_add_executor_job(self._remove_orphans)
+            if raw is None:  # refused while migrating: what the file holds, as JSON
+                raw = await self.hass.async_add_executor_job(_stored_data, self.path)
             await async_set_aside(self.hass, self.path, err, self._entry_id)
             # The person starts with what could be read (the file itself is kept aside).
             return await self.hass.async_add_executor_job(_salvage, raw, table)
