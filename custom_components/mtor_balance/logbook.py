@@ -42,6 +42,8 @@ def async_describe_events(
         language = "sv" if hass.config.language.startswith("sv") else "en"
         texts = async_get_cached_translations(hass, language, "common", DOMAIN)
         kind = f"{data['type']}{'_grams' if data.get('grams') else ''}"
+        if kind == "logged_grams" and data.get("source") == "photo":
+            kind = "logged_photo_grams"  # identified from a photo (person/photo.py)
         template = texts.get(
             f"component.{DOMAIN}.common.logbook_{kind}", "{food} ({leucine} g leucine)"
         )

@@ -23,6 +23,9 @@ from custom_components.mtor_balance.person.const import (
     CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
     CONF_PERSON_NAME,
+    CONF_PHOTO_AI_TASK,
+    CONF_PHOTO_AUTO_LOG,
+    CONF_PHOTO_CAMERA,
     CONF_PLAN,
     CONF_PROTEIN_TARGET,
     CONF_SCALE_ENTITY,
@@ -573,3 +576,40 @@ async def test_a_long_fast_is_confirmed_in_the_options_and_is_a_repair_issue(
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert entry.options[CONF_FAST_GOAL] == 48.0
+
+
+async def test_photo_settings_are_checked_and_kept(hass: HomeAssistant) -> None:
+    """Weigh it, show it: the model and the camera must exist; off by default."""
+    entry = await async_add_person(hass, "Erik")
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            **OPTIONS,
+            CONF_PHOTO_AI_TASK: "ai_task.gone",
+            CONF_PHOTO_CAMERA: "camera.gone",
+        },
+    )
+    assert result["errors"] == {
+        CONF_PHOTO_AI_TASK: "entity_not_found",
+        CONF_PHOTO_CAMERA: "entity_not_found",
+    }
+    hass.states.async_set("ai_task.model", "unknown")
+    hass.states.async_set("camera.kitchen", "idle")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            **OPTIONS,
+            CONF_PHOTO_AI_TASK: "ai_task.model",
+            CONF_PHOTO_CAMERA: "camera.kitchen",
+            CONF_PHOTO_AUTO_LOG: True,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert entry.options[CONF_PHOTO_AI_TASK] == "ai_task.model"
+    assert entry.options[CONF_PHOTO_CAMERA] == "camera.kitchen"
+    assert entry.options[CONF_PHOTO_AUTO_LOG] is True

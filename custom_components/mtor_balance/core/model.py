@@ -16,6 +16,7 @@ class Source(StrEnum):
     SCALE = "scale"
     ACTION = "action"
     IMPORT = "import"  # from another app's export (our own exports keep their source)
+    PHOTO = "photo"  # a weighed portion, the food identified from a photo
 
 
 class AgeGroup(StrEnum):

@@ -89,6 +89,7 @@ from .const import (
 from .log_pages import GET_LOG_SCHEMA, async_get_log
 from .meals import MEAL_ACTIONS
 from .own_foods import async_lookup_barcode, barcode_error_key
+from .photo import PHOTO_ACTIONS
 from .transfer import TRANSFER_ACTIONS
 
 
@@ -468,6 +469,7 @@ def async_setup_actions(hass: HomeAssistant) -> None:
         *ACTIONS,
         *MEAL_ACTIONS,
         *TRANSFER_ACTIONS,
+        *PHOTO_ACTIONS,
     ):
         handler = _own_foods_only(action) if name in OWN_FOOD_ACTIONS else action
         if admin:

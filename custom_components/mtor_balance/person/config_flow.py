@@ -23,6 +23,7 @@ from homeassistant.helpers.selector import (
     BooleanSelector,
     EntitySelector,
     EntitySelectorConfig,
+    EntityWithDeviceFilterSelectorConfig,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -75,13 +76,16 @@ from .const import (
     CONF_CLAIM_WINDOW,
     CONF_DAY_START,
     CONF_FAST_GOAL,
+    CONF_HA_PERSON,
     CONF_LEUCINE_TARGET,
     CONF_LOG_MODE,
     CONF_PERSON_NAME,
+    CONF_PHOTO_AI_TASK,
+    CONF_PHOTO_AUTO_LOG,
+    CONF_PHOTO_CAMERA,
     CONF_PLAN,
     CONF_PRE_SLEEP,
     CONF_PROTEIN_TARGET,
-    CONF_HA_PERSON,
     CONF_SCALE_ENTITY,
     CONF_TRAINING,
     CONF_TRAINING_ENTITY,
@@ -271,6 +275,26 @@ def _goals_schema(body_mass: float, age_group: AgeGroup) -> dict[Any, Any]:
     }
 
 
+def _photo_schema() -> dict[Any, Any]:
+    """Weigh it, show it: the model that identifies a photo, the kitchen camera."""
+    return {
+        probatio.Optional(CONF_PHOTO_AI_TASK): EntitySelector(
+            EntitySelectorConfig(
+                filter=EntityWithDeviceFilterSelectorConfig(
+                    domain="ai_task",
+                    supported_features=[
+                        "ai_task.AITaskEntityFeature.SUPPORT_ATTACHMENTS"
+                    ],
+                )
+            )
+        ),
+        probatio.Optional(CONF_PHOTO_CAMERA): EntitySelector(
+            EntitySelectorConfig(domain="camera")
+        ),
+        probatio.Required(CONF_PHOTO_AUTO_LOG, default=False): BooleanSelector(),
+    }
+
+
 # A fasting goal over 24 h is saved only once this box of its safety notice is ticked.
 CONF_LONG_FAST_UNDERSTOOD = "long_fast_understood"
 _LONG_FAST_SCHEMA = probatio.Schema(
@@ -320,9 +344,10 @@ def _entered_errors(
         errors[CONF_SCALE_ENTITY] = "scale_not_found"
     elif scale and _is_a_persons_sensor(hass, scale):
         errors[CONF_SCALE_ENTITY] = "scale_is_a_persons_sensor"
-    training = user_input.get(CONF_TRAINING_ENTITY)
-    if training and hass.states.get(training) is None:
-        errors[CONF_TRAINING_ENTITY] = "entity_not_found"
+    for key in (CONF_TRAINING_ENTITY, CONF_PHOTO_AI_TASK, CONF_PHOTO_CAMERA):
+        entity = user_input.get(key)
+        if entity and hass.states.get(entity) is None:
+            errors[key] = "entity_not_found"
     return errors
 
 
@@ -506,6 +531,7 @@ class PersonOptionsFlow(OptionsFlowWithReload):
                 **_goals_schema(
                     float(current[CONF_BODY_MASS]), AgeGroup(current[CONF_AGE_GROUP])
                 ),
+                **_photo_schema(),
             }
         )
         return self.async_show_form(

@@ -31,6 +31,11 @@ CONF_TRAINING_MINUTES: Final = "training_minutes"
 CONF_TRAINING_ENTITY: Final = (
     "training_entity"  # on while training (switch, calendar...)
 )
+# Weigh it, show it (person/photo.py): the AI Task entity that identifies a photo (none:
+# off), the kitchen camera it looks through, and logging a sure answer without a tap.
+CONF_PHOTO_AI_TASK: Final = "photo_ai_task"
+CONF_PHOTO_CAMERA: Final = "photo_camera"
+CONF_PHOTO_AUTO_LOG: Final = "photo_auto_log"
 
 WINDOW_MODE_FIXED: Final = "fixed"
 WINDOW_MODE_FIRST_MEAL: Final = "first_meal"

@@ -32,6 +32,9 @@ from .const import (
     CONF_FAST_GOAL,
     CONF_LEUCINE_TARGET,
     CONF_LOG_MODE,
+    CONF_PHOTO_AI_TASK,
+    CONF_PHOTO_AUTO_LOG,
+    CONF_PHOTO_CAMERA,
     CONF_PLAN,
     CONF_PRE_SLEEP,
     CONF_PROTEIN_TARGET,
@@ -177,9 +180,12 @@ def read_options(options: Mapping[str, Any]) -> ReadOptions:
         fix(CONF_TRAINING, {})
     if not isinstance(values.get(CONF_PRE_SLEEP, False), bool):
         fix(CONF_PRE_SLEEP, default=False)
-    entity = values.get(CONF_TRAINING_ENTITY)
-    if entity is not None and not isinstance(entity, str):
-        fix(CONF_TRAINING_ENTITY, default=None)
+    for key in (CONF_TRAINING_ENTITY, CONF_PHOTO_AI_TASK, CONF_PHOTO_CAMERA):
+        entity = values.get(key)
+        if entity is not None and not isinstance(entity, str):
+            fix(key, default=None)
+    if not isinstance(values.get(CONF_PHOTO_AUTO_LOG, False), bool):
+        fix(CONF_PHOTO_AUTO_LOG, default=False)
     return ReadOptions(values, tuple(unusable))
 
 
