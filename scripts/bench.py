@@ -1145,6 +1145,115 @@ async def bench_day(
     )
 
 
+async def bench_photo(config_dir: Path, settings: Settings, results: Results) -> None:
+    """From the settled reading to the photo's candidates (issue 24, person/photo.py).
+
+    The kitchen camera's snapshot goes through Home Assistant's AI Task to a model that
+    answers at once ("keso"); what is measured is everything but the model's own time.
+    """
+    from homeassistant.components import camera  # noqa: PLC0415
+    from homeassistant.components.ai_task import (  # noqa: PLC0415
+        AITaskEntity,
+        AITaskEntityFeature,
+        GenDataTask,
+        GenDataTaskResult,
+    )
+    from homeassistant.components.ai_task.const import (  # noqa: PLC0415
+        DATA_COMPONENT as AI_TASKS,
+    )
+    from homeassistant.components.camera.const import (  # noqa: PLC0415
+        DATA_COMPONENT as CAMERAS,
+    )
+    from homeassistant.components.conversation import ChatLog  # noqa: PLC0415
+
+    from custom_components.mtor_balance.person import photo  # noqa: PLC0415
+
+    class PhotoModel(AITaskEntity):
+        _attr_name = "Photo model"
+        _attr_supported_features = (
+            AITaskEntityFeature.GENERATE_DATA | AITaskEntityFeature.SUPPORT_ATTACHMENTS
+        )
+
+        async def _async_generate_data(
+            self, task: GenDataTask, chat_log: ChatLog
+        ) -> GenDataTaskResult:
+            answer = {"name": "keso", "name_en": "cottage cheese", "preparation": ""}
+            return GenDataTaskResult(
+                conversation_id=chat_log.conversation_id,
+                data={**answer, "confidence": 0.9, "parts": []},
+            )
+
+    class PhotoCamera(camera.Camera):
+        _attr_name = "Photo kitchen"
+
+        async def async_camera_image(
+            self, width: int | None = None, height: int | None = None
+        ) -> bytes | None:
+            return b"\xff\xd8\xff\xe0 bench photo \xff\xd9"
+
+    async with home_assistant(config_dir) as hass:
+        assert await async_setup_component(hass, "bluetooth_adapters", {})
+        assert await async_setup_component(hass, "homeassistant", {})
+        assert await async_setup_component(hass, "ai_task", {})
+        assert await async_setup_component(hass, "camera", {})
+        await hass.data[AI_TASKS].async_add_entities([PhotoModel()])
+        await hass.data[CAMERAS].async_add_entities([PhotoCamera()])
+        hass.states.async_set(SCALE, "0", SCALE_ATTRIBUTES)
+        entry = MockConfigEntry(
+            domain=DOMAIN,
+            title=PERSON,
+            unique_id="bench_photo",
+            data={"name": PERSON},
+            options={
+                **OPTIONS,
+                "scale_entity": SCALE,
+                "photo_ai_task": "ai_task.photo_model",
+                "photo_camera": "camera.photo_kitchen",
+            },
+            entry_id="bench_photo",
+        )
+        entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(entry.entry_id)
+        await hass.async_block_till_done()
+        clock = SimClock(hass, dt_util.utcnow())
+        identified = asyncio.Event()
+        stamp: list[float] = []
+
+        @callback
+        def candidates(event: Event) -> None:
+            stamp.append(time.perf_counter())
+            identified.set()
+
+        unsubscribe = hass.bus.async_listen(photo.EVENT_IDENTIFIED, candidates)
+        latencies: list[float] = []
+        try:
+            with clock.installed():
+                for sample in range(settings.latency + 1):
+                    hass.states.async_set(SCALE, "150", SCALE_ATTRIBUTES)
+                    await hass.async_block_till_done()
+                    identified.clear()
+                    stamp.clear()
+                    began = time.perf_counter()
+                    await clock.advance(HOLD)  # the tick that confirms "settled"
+                    await asyncio.wait_for(identified.wait(), timeout=10)
+                    if sample:
+                        latencies.append(stamp[0] - began)
+                    hass.states.async_set(SCALE, "0", SCALE_ATTRIBUTES)
+                    await clock.advance(HOLD)
+        finally:
+            unsubscribe()
+    results.add(
+        Row(
+            SCALE_PATH,
+            "settled reading -> photo candidates (camera snapshot, AI Task)",
+            "ms",
+            [_ms(s) for s in latencies],
+            goal=300,
+            note="plus the model's own time; this model answers at once",
+        )
+    )
+
+
 # --- output -------------------------------------------------------------------------------
 
 
@@ -1265,6 +1374,8 @@ async def run(settings: Settings) -> Results:
         await bench_day(config_dir, foods, results, weighed=False)
         await bench_day(config_dir, foods, results, weighed=True)
         done("days")
+        await bench_photo(config_dir, settings, results)
+        done("photo")
     results.rows.sort(key=lambda row: SECTIONS.index(row.section))
     results.facts["seconds per part"] = ", ".join(
         f"{phase} {seconds:.0f}" for phase, seconds in phases.items()
