@@ -134,6 +134,7 @@ PLANNER = "Meal planner and state (pure core, per recompute)"
 ACTIONS = "Actions"
 STORAGE = "Storage, 10 years of history (open period and closed years)"
 WRITES = "State writes (state_changed events of the person's entities)"
+IMPORT = "A big import (import_log of a CSV file, 200,000 rows over 30 years)"
 SECTIONS = (
     SETUP_FRESH,
     SETUP_RELOAD,
@@ -144,6 +145,7 @@ SECTIONS = (
     ACTIONS,
     STORAGE,
     WRITES,
+    IMPORT,
 )
 # The scale's hold time is 2 s and the follower looks again 0.1 s later.
 HOLD = timedelta(seconds=3)
@@ -1257,6 +1259,148 @@ async def bench_photo(config_dir: Path, settings: Settings, results: Results) ->
 # --- output -------------------------------------------------------------------------------
 
 
+IMPORT_ROWS = 200_000
+TICK = 0.005  # the probe of the event loop wakes every 5 ms
+
+
+def _rss_mb() -> float:
+    """Return this process's resident memory (MB) from /proc."""
+    with Path("/proc/self/statm").open(encoding="ascii") as file:
+        return int(file.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _import_csv(rows: int, end: datetime) -> str:
+    """Return our CSV of `rows` entries over the 30 years before `end`."""
+    start = end - timedelta(days=365 * 30)
+    step = (end - timedelta(days=62) - start) / rows
+    lines = ["time,name,protein_g,leucine_g,grams"]
+    lines += [
+        f"{(start + step * n).isoformat()},Food {n % 97},{10 + n % 30},{1 + n % 3},"
+        f"{100 + n % 200}"
+        for n in range(rows)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+async def _longest_hold(hass: HomeAssistant, work: Any) -> tuple[float, float, float]:
+    """Return the longest event-loop hold (s) while `work` runs, its time and peak RSS.
+
+    A probe sleeps TICK again and again; a hold is how much later than TICK it wakes.
+    """
+    stop = asyncio.Event()
+    longest = 0.0
+    peak = _rss_mb()
+
+    async def probe() -> None:
+        nonlocal longest, peak
+        while not stop.is_set():
+            before = time.perf_counter()
+            await asyncio.sleep(TICK)
+            longest = max(longest, time.perf_counter() - before - TICK)
+            peak = max(peak, _rss_mb())
+
+    task = hass.async_create_background_task(probe(), "bench_probe")
+    began = time.perf_counter()
+    await work()
+    took = time.perf_counter() - began
+    stop.set()
+    await task
+    return longest, took, peak
+
+
+async def bench_import(config_dir: Path, results: Results) -> None:
+    """Measure an import of IMPORT_ROWS rows: the event loop's longest hold, RSS growth.
+
+    The baseline is the same probe while the same Home Assistant idles as long as the
+    import took: what the machine and Home Assistant hold the loop for by themselves.
+    """
+    entry_id = "bench_import"
+    text = _import_csv(IMPORT_ROWS, dt_util.utcnow())
+    folder = config_dir / DOMAIN
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "import.csv").write_text(text, encoding="utf-8")
+    size = len(text.encode()) / 1e6
+    del text
+    async with home_assistant(config_dir) as hass:
+        await add_person(hass, entry_id)
+        gc.collect()
+        before = _rss_mb()
+        report: dict[str, Any] = {}
+
+        async def do_import() -> None:
+            response = await hass.services.async_call(
+                DOMAIN,
+                "import_log",
+                {"config_entry_id": entry_id, "file": f"{DOMAIN}/import.csv"},
+                blocking=True,
+                return_response=True,
+            )
+            report.update(response or {})
+            await hass.async_block_till_done()
+
+        hold, took, peak = await _longest_hold(hass, do_import)
+        assert report.get("added") == IMPORT_ROWS, report
+
+        async def idle() -> None:
+            await asyncio.sleep(min(took, 10.0))
+
+        idle_hold, _, _ = await _longest_hold(hass, idle)
+        gc.collect()
+        after = _rss_mb()
+
+        async def read_log() -> None:
+            await hass.services.async_call(
+                DOMAIN,
+                "get_log",
+                {"config_entry_id": entry_id, "start": "1970-01-01T00:00:00+00:00"},
+                blocking=True,
+                return_response=True,
+            )
+
+        read_hold, read_took, _ = await _longest_hold(hass, read_log)
+
+    section = IMPORT
+    results.add(
+        Row(
+            section,
+            "baseline: longest event-loop hold while idle",
+            "ms",
+            [_ms(idle_hold)],
+            note=f"over {min(took, 10.0):.0f} s",
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "longest event-loop hold during the import",
+            "ms",
+            [_ms(hold)],
+            goal=100.0,
+            note=f"{hold / max(idle_hold, 1e-6):.1f}x idle; the import took {took:.1f} s "
+            f"({size:.1f} MB)",
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "RSS growth, peak during the import",
+            "MB",
+            [peak - before],
+            note=f"{after - before:.0f} MB held after it (gc)",
+        )
+    )
+    results.add(
+        Row(
+            section,
+            "get_log from 1970 after it (first page), longest hold",
+            "ms",
+            [_ms(read_hold)],
+            goal=100.0,
+            note=f"answered in {_ms(read_took):.0f} ms",
+        )
+    )
+
+
 def machine() -> dict[str, str]:
     """Describe the machine the benchmark runs on."""
     cpu = platform.processor() or platform.machine()
@@ -1374,6 +1518,8 @@ async def run(settings: Settings) -> Results:
         await bench_day(config_dir, foods, results, weighed=False)
         await bench_day(config_dir, foods, results, weighed=True)
         done("days")
+        await bench_import(config_dir, results)
+        done("import")
         await bench_photo(config_dir, settings, results)
         done("photo")
     results.rows.sort(key=lambda row: SECTIONS.index(row.section))

@@ -176,15 +176,15 @@ def _touched(
 
 
 def _touched_days(
-    times: list[datetime], profile: Profile, tz: tzinfo, now: datetime
+    entries: list[Entry], profile: Profile, tz: tzinfo, now: datetime
 ) -> set[date]:
-    """Return the days the entries at `times` may change (in the executor).
+    """Return the days imported `entries` may change (in the executor).
 
     Entries of one day change the same days: each day is expanded once.
     """
     days: set[date] = set()
     seen: set[date] = set()
-    for moment in times:
+    for moment in (entry.time for entry in entries):
         if (day := day_of(moment, tz, profile.day_start)) not in seen:
             seen.add(day)
             days |= _touched(moment, moment, profile, tz, now)
@@ -271,7 +271,7 @@ class PersonStatistics:
     async def _async_imported(self, entries: list[Entry]) -> None:
         self._dirty |= await self._hass.async_add_executor_job(
             _touched_days,
-            [entry.time for entry in entries],
+            entries,
             self._coordinator.profile,
             self._tz,
             dt_util.utcnow(),
