@@ -7,10 +7,17 @@ from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
 
-from .const import CONF_BODY_MASS, CONF_PERSON_NAME, CONF_SCALE_ENTITY
+from .const import CONF_BODY_MASS, CONF_HA_PERSON, CONF_PERSON_NAME, CONF_SCALE_ENTITY
 from .coordinator import PersonCoordinator
 
-TO_REDACT = {CONF_PERSON_NAME, CONF_BODY_MASS, CONF_SCALE_ENTITY, "title", "unique_id"}
+TO_REDACT = {
+    CONF_PERSON_NAME,
+    CONF_BODY_MASS,
+    CONF_SCALE_ENTITY,
+    CONF_HA_PERSON,
+    "title",
+    "unique_id",
+}
 
 
 def person_diagnostics(coordinator: PersonCoordinator) -> dict[str, Any]:
@@ -33,6 +40,7 @@ def person_diagnostics(coordinator: PersonCoordinator) -> dict[str, Any]:
             "first": None if first is None else first.time.isoformat(),
             "last": None if last is None else last.time.isoformat(),
             "sources": dict(Counter(entry.source.value for entry in log)),
+            "deleted_kept": len(coordinator.record.trash),
         },
         "state": {
             "day_type": state.day_type.value,
