@@ -26,6 +26,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
+from homeassistant.components import websocket_api
 from homeassistant.core import (
     HomeAssistant,
     ServiceCall,
@@ -471,3 +472,93 @@ PHOTO_ACTIONS = (
         False,
     ),
 )
+
+
+# --- the card's commands (person/websocket.py registers them) ------------------------
+
+
+def _ws_person(hass: HomeAssistant, entry_id: str) -> PersonCoordinator:
+    from .household import async_get_household  # noqa: PLC0415
+
+    if (person := async_get_household(hass).get(entry_id)) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="person_not_found",
+            translation_placeholders={"entry_id": entry_id},
+        )
+    return person
+
+
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/photo",
+        probatio.Required("entry_id"): cv.string,
+    }
+)
+@callback
+def ws_photo(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Say whether the person identifies photos (the card shows its photo button)."""
+    options = photo_options(_ws_person(hass, msg["entry_id"]))
+    connection.send_result(
+        msg["id"],
+        {"enabled": options.ai_task is not None, "camera": options.camera is not None},
+    )
+
+
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/identify_photo",
+        probatio.Required("entry_id"): cv.string,
+        probatio.Required("media_content_id"): probatio.All(
+            cv.string, probatio.Match(r"^media-source://image_upload/[0-9a-f]+$")
+        ),
+        probatio.Optional("portion_id"): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_identify_photo(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Identify the portion from a photo the card uploaded (then deleted)."""
+    person = _ws_person(hass, msg["entry_id"])
+    identification = await async_identify(
+        person, image=msg["media_content_id"], portion_id=msg.get("portion_id")
+    )
+    guess = async_guess(hass, msg["entry_id"])
+    portion_id = None if guess is None else guess.portion_id
+    connection.send_result(
+        msg["id"], identification_response(identification, portion_id, person)
+    )
+
+
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/log_identified",
+        probatio.Required("entry_id"): cv.string,
+        probatio.Optional("food_id"): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_log_identified(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Log the identified portion as the tapped food (none: a plate's parts)."""
+    person = _ws_person(hass, msg["entry_id"])
+    food = None
+    if (food_id := msg.get("food_id")) is not None and (
+        food := person.record.foods.get(food_id)
+    ) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_food",
+            translation_placeholders={"food": food_id},
+        )
+    entries = await async_log_identified(person, food)
+    connection.send_result(
+        msg["id"], {"entries": [entry_as_dict(entry) for entry in entries]}
+    )
+
+
+PHOTO_COMMANDS = (ws_photo, ws_identify_photo, ws_log_identified)

@@ -61,6 +61,7 @@ from .action_fields import (
 from .coordinator import PersonCoordinator
 from .household import async_get_household
 from .meals import find_meal, meal_parts, saved_meal
+from .photo import PHOTO_COMMANDS
 from .today_view import food_language, food_view, today_view
 
 SEARCH_LIMIT = 20
@@ -449,5 +450,5 @@ COMMANDS = (
 @callback
 def async_setup_websocket_api(hass: HomeAssistant) -> None:
     """Register the card's commands (once, for all people)."""
-    for command in COMMANDS:
+    for command in (*COMMANDS, *PHOTO_COMMANDS):
         async_register_command(hass, command)
