@@ -748,7 +748,15 @@ export class MtorBalanceCard extends LitElement {
     return html`
       <div class="layout">
         <section class="weigh">
-          ${this._renderScale(view)} ${this._renderPending(view)} ${this._renderChooser(view)}
+          ${this._renderScale(view)}
+          <mtor-balance-photo
+            .hass=${this.hass}
+            .entryId=${this._personId}
+            .language=${this._lang}
+            @mtor-photo-none=${() =>
+              this.renderRoot.querySelector<HTMLInputElement>("input.search")?.focus()}
+          ></mtor-balance-photo>
+          ${this._renderPending(view)} ${this._renderChooser(view)}
           ${this._notice ? this._renderNotice(this._notice) : nothing}
         </section>
         <section class="day">${this._renderStatus(view)} ${this._renderToday(view)}</section>

@@ -2,6 +2,7 @@
 
 import { CARD_TYPE, EDITOR_TYPE, MtorBalanceCard } from "./card";
 import { MtorBalanceCardEditor } from "./editor";
+import { MtorBalancePhoto, PHOTO_TYPE } from "./photo";
 import { translator } from "./i18n";
 import { MtorBalanceDashboardStrategy, STRATEGY_TYPE } from "./strategy";
 
@@ -22,6 +23,7 @@ declare global {
 const ELEMENTS: [string, CustomElementConstructor][] = [
   [CARD_TYPE, MtorBalanceCard],
   [EDITOR_TYPE, MtorBalanceCardEditor],
+  [PHOTO_TYPE, MtorBalancePhoto],
   [STRATEGY_TYPE, MtorBalanceDashboardStrategy],
 ];
 
