@@ -13,6 +13,7 @@ from datetime import timedelta
 from io import BytesIO
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from unittest.mock import patch
 
@@ -32,6 +33,7 @@ from homeassistant.const import Platform
 from homeassistant.core import Event, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.setup import async_setup_component
 from PIL import Image
 import pytest
@@ -46,7 +48,8 @@ from pytest_homeassistant_custom_component.common import (
     mock_platform,
 )
 
-from custom_components.mtor_balance.const import DOMAIN
+from custom_components.mtor_balance.const import DOMAIN, EVENT_MEAL
+from custom_components.mtor_balance.logbook import async_describe_events
 from custom_components.mtor_balance.person import photo
 from custom_components.mtor_balance.person.const import (
     CONF_PHOTO_AI_TASK,
@@ -523,3 +526,54 @@ async def test_the_card_s_commands_identify_an_upload_and_log_the_tapped_food(
     assert [(e["food"], e["grams"], e["source"]) for e in result["entries"]] == [
         ("01012", 150.0, "photo")
     ]
+
+
+@pytest.mark.usefixtures("ai_task")
+async def test_the_logbook_says_it_was_identified_from_a_photo(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    await hass.config.async_update(language="sv")
+    await async_get_translations(hass, "sv", "common", [DOMAIN])
+    described: list[Any] = []
+    async_describe_events(
+        hass, lambda _domain, _event, describe: described.append(describe)
+    )
+    meals = async_capture_events(hass, EVENT_MEAL)
+    await _person(hass, freezer)
+    await _weigh(hass, freezer, "150")
+    await _identify(hass, image=f"media-source://camera/{CAMERA}")
+    await hass.services.async_call(DOMAIN, "log_identified_portion", {}, blocking=True)
+    await hass.async_block_till_done()
+    assert [event.data["source"] for event in meals] == ["photo"]
+    row = described[0](SimpleNamespace(data=meals[0].data))
+    assert row["message"] == "loggade 150 g Keso (1,7 g leucin), igenkänt från ett foto"
+
+
+@pytest.mark.usefixtures("ai_task")
+async def test_which_portion_and_what_is_missing(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    await _person(hass, freezer)
+    with pytest.raises(ServiceValidationError) as raised:
+        await _identify(hass)  # no photo, no camera
+    assert raised.value.translation_key == "photo_missing"
+    with pytest.raises(ServiceValidationError) as raised:
+        await _identify(hass, image=f"media-source://camera/{CAMERA}")
+    assert raised.value.translation_key == "no_pending_portion"  # nothing weighed
+    for grams in ("100", "0", "200", "0"):
+        await _weigh(hass, freezer, grams)
+    pending = hass.states.get("sensor.erik_portion").attributes["pending_portions"]
+    first = pending[0]["id"]
+    answer = await _identify(
+        hass, image=f"media-source://camera/{CAMERA}", portion_id=first
+    )
+    assert (answer["portion_id"], answer["grams"]) == (first, 100.0)
+    answer = await _identify(hass, image=f"media-source://camera/{CAMERA}")
+    assert answer["grams"] == 200.0  # the latest waiting one
+    with pytest.raises(ServiceValidationError):
+        await _identify(hass, image=f"media-source://camera/{CAMERA}", portion_id="x")
+    with pytest.raises(ServiceValidationError) as raised:
+        await hass.services.async_call(
+            DOMAIN, "log_identified_portion", {"food": "xqzzy"}, blocking=True
+        )
+    assert raised.value.translation_key == "unknown_food"
