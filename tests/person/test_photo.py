@@ -321,6 +321,16 @@ async def test_the_auto_option_logs_a_food_logged_before_and_only_that(
     await _weigh(hass, freezer, "0")
     assert len(await _entries(hass)) == 2  # taken off, not logged again
 
+    # A food chosen for the portion wins over the guess: nothing is logged by itself.
+    await hass.services.async_call(
+        "select",
+        "select_option",
+        {"entity_id": "select.erik_food", "option": "Chicken breast, skinless, raw"},
+        blocking=True,
+    )
+    await _weigh(hass, freezer, "90")
+    assert len(await _entries(hass)) == 2
+
 
 @pytest.mark.parametrize(
     ("answer", "error"),

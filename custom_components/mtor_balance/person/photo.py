@@ -406,8 +406,11 @@ async def _async_identify_settled(coordinator: PersonCoordinator) -> None:
         (time.monotonic() - started) * 1000,
     )
     logged = {entry.food_id for entry in coordinator.record.log}
-    if photo_options(coordinator).auto_log and (
-        food := auto_food(identification, {i for i in logged if i})
+    if (
+        photo_options(coordinator).auto_log
+        # A food the person chose for the portion wins over a guess.
+        and coordinator.record.selected_food is None
+        and (food := auto_food(identification, {i for i in logged if i}))
     ):
         await async_log_identified(coordinator, food)
 
