@@ -159,7 +159,7 @@ LOG_FOOD = [
         INVALID,
         "entity-id",
     ),
-    _case("log_food", FOOD, INVALID, "no-grams"),
+    _case("log_food", FOOD, "grams_or_amount", "no-grams"),
     _case("log_food", {}, INVALID, "nothing"),
 ]
 

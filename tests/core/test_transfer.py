@@ -178,6 +178,7 @@ def test_json_document_is_versioned_and_says_whose_and_when() -> None:
         "start": None,
         "end": "2026-11-02T11:00:00+00:00",
         "count": 3,
+        "missing_years": [],  # every closed year of the range was read
         "entries": rows,
     }
 
