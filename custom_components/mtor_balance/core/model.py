@@ -72,7 +72,7 @@ class ManualFast:
 class Food(NamedTuple):
     """A food with its nutrients per 100 g.
 
-    A named tuple rather than a frozen dataclass, as `Entry`: the bundled table's 8,797
+    A named tuple rather than a frozen dataclass, as `Entry`: the bundled table's 8,867
     foods are built at every start, and a tuple is built several times faster.
     """
 
