@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN
@@ -93,3 +94,15 @@ def async_get_household(hass: HomeAssistant) -> Household:
     if (household := hass.data.get(HOUSEHOLD)) is None:
         household = hass.data[HOUSEHOLD] = Household(hass)
     return household
+
+
+@callback
+def async_get_person(hass: HomeAssistant, entry_id: str) -> PersonCoordinator:
+    """Return the loaded person of a config entry; a translated error if there is none."""
+    if (person := async_get_household(hass).get(entry_id)) is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="person_not_found",
+            translation_placeholders={"entry_id": entry_id},
+        )
+    return person

@@ -59,6 +59,7 @@ from .const import (
     CONF_PHOTO_CAMERA,
 )
 from .food_table import async_food_index
+from .household import async_get_person
 
 if TYPE_CHECKING:
     from .coordinator import PersonCoordinator
@@ -480,18 +481,6 @@ PHOTO_ACTIONS = (
 # --- the card's commands (person/websocket.py registers them) ------------------------
 
 
-def _ws_person(hass: HomeAssistant, entry_id: str) -> PersonCoordinator:
-    from .household import async_get_household  # noqa: PLC0415
-
-    if (person := async_get_household(hass).get(entry_id)) is None:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="person_not_found",
-            translation_placeholders={"entry_id": entry_id},
-        )
-    return person
-
-
 @websocket_api.websocket_command(
     {
         probatio.Required("type"): f"{DOMAIN}/photo",
@@ -503,7 +492,7 @@ def ws_photo(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Say whether the person identifies photos (the card shows its photo button)."""
-    options = photo_options(_ws_person(hass, msg["entry_id"]))
+    options = photo_options(async_get_person(hass, msg["entry_id"]))
     connection.send_result(
         msg["id"],
         {"enabled": options.ai_task is not None, "camera": options.camera is not None},
@@ -525,7 +514,7 @@ async def ws_identify_photo(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Identify the portion from a photo the card uploaded (then deleted)."""
-    person = _ws_person(hass, msg["entry_id"])
+    person = async_get_person(hass, msg["entry_id"])
     identification = await async_identify(
         person, image=msg["media_content_id"], portion_id=msg.get("portion_id")
     )
@@ -548,7 +537,7 @@ async def ws_log_identified(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Log the identified portion as the tapped food (none: a plate's parts)."""
-    person = _ws_person(hass, msg["entry_id"])
+    person = async_get_person(hass, msg["entry_id"])
     food = None
     if (food_id := msg.get("food_id")) is not None and (
         food := person.record.foods.get(food_id)

@@ -59,7 +59,7 @@ from .action_fields import (
     unit_of_word,
 )
 from .coordinator import PersonCoordinator
-from .household import async_get_household
+from .household import async_get_household, async_get_person
 from .meals import find_meal, meal_parts, saved_meal
 from .photo import PHOTO_COMMANDS
 from .today_view import food_language, food_view, today_view
@@ -69,16 +69,6 @@ SEARCH_LIMIT = 20
 _SUGGESTION_ATTRIBUTES = "component.{domain}.entity.sensor.next_suggested_meal.state_attributes.{attribute}.state."
 _TEXTS = ("reason", "evidence")
 _PERSON: dict[str | probatio.Marker, Any] = {probatio.Required("entry_id"): cv.string}
-
-
-def _person(hass: HomeAssistant, entry_id: str) -> PersonCoordinator:
-    if (person := async_get_household(hass).get(entry_id)) is None:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="person_not_found",
-            translation_placeholders={"entry_id": entry_id},
-        )
-    return person
 
 
 def _food(person: PersonCoordinator, food_id: str) -> Food:
@@ -149,7 +139,7 @@ async def ws_subscribe_today(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Send the person's day now and after every change, until unsubscribed."""
-    person = _person(hass, msg["entry_id"])
+    person = async_get_person(hass, msg["entry_id"])
     language = food_language(msg.get("language") or hass.config.language)
     texts = await _async_texts(hass, language)
 
@@ -184,7 +174,7 @@ async def ws_search_foods(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Send the foods matching the query, names in the viewer's language."""
-    person = _person(hass, msg["entry_id"])
+    person = async_get_person(hass, msg["entry_id"])
     language = food_language(msg.get("language") or hass.config.language)
     foods = person.record.foods
     found = await person.async_search_foods(
@@ -221,7 +211,7 @@ def _entry_command(
         connection: ActiveConnection,
         msg: dict[str, Any],
     ) -> None:
-        person = _person(hass, msg["entry_id"])
+        person = async_get_person(hass, msg["entry_id"])
         result = await act(person, msg, connection_caller(connection))
         answer: dict[str, Any] | None = None
         if result is not None:
@@ -382,7 +372,7 @@ def ws_trash(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Send the deleted entries the viewer may restore, newest deletion first."""
-    person = _person(hass, msg["entry_id"])
+    person = async_get_person(hass, msg["entry_id"])
     caller = connection_caller(connection)
     connection.send_result(
         msg["id"],
